@@ -1,0 +1,75 @@
+/**
+ * Environment variables override the YAML block, so one shared file can be tuned per deployment
+ * with the standard OTEL_* variables. This is our choice and differs from OpenTelemetry's
+ * declarative configuration, where a config file makes the SDK ignore OTEL_* variables. Variable
+ * meanings follow https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
+ * A bad value is a ConfigError naming the variable; of the endpoint variables only the winner is read.
+ */
+import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
+import { envError, readEnvBoolean, readEnvNumber, readEnvString } from './read-env.js';
+import { RATE_ALLOWED } from './schema.js';
+import type { TracingBlock } from './schema.js';
+import type { ExporterConfig, SamplerType, SamplingConfig } from './types.js';
+
+/** First set variable wins: our short `OTLP_ENDPOINT`, then the signal-specific, then the general OTel one. */
+const ENDPOINT_VARIABLES = ['OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
+
+/**
+ * Our sampler is always parent-based (a child follows its parent's decision), so the plain and the
+ * `parentbased_` spellings select the same root sampler.
+ */
+const SAMPLER_FROM_ENV: ReadonlyMap<string, SamplerType> = new Map<string, SamplerType>([
+  ['always_on', 'always_on'],
+  ['always_off', 'always_off'],
+  ['traceidratio', 'probabilistic'],
+  ['parentbased_always_on', 'always_on'],
+  ['parentbased_always_off', 'always_off'],
+  ['parentbased_traceidratio', 'probabilistic'],
+]);
+const SAMPLER_ALLOWED = `one of ${[...SAMPLER_FROM_ENV.keys()].join(', ')}`;
+
+export function applyEnvOverrides(block: TracingBlock, env: NodeJS.ProcessEnv): TracingBlock {
+  const serviceName = readEnvString(env, 'OTEL_SERVICE_NAME');
+  return {
+    ...block,
+    enabled: enabledFromEnv(env) ?? block.enabled,
+    exporter: exporterFromEnv(block.exporter, env),
+    sampling: samplingFromEnv(block.sampling, env),
+    resource: serviceName === undefined ? block.resource : { ...block.resource, serviceName },
+    captureContent: readEnvBoolean(env, 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT') ?? block.captureContent,
+  };
+}
+
+function enabledFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  // Both are read first so a typo in either is reported even when the other decides.
+  const sdkDisabled = readEnvBoolean(env, 'OTEL_SDK_DISABLED');
+  const tracingEnabled = readEnvBoolean(env, 'TRACING_ENABLED');
+  if (sdkDisabled === true) return false;
+  return tracingEnabled;
+}
+
+function exporterFromEnv(exporter: ExporterConfig, env: NodeJS.ProcessEnv): ExporterConfig {
+  for (const name of ENDPOINT_VARIABLES) {
+    const raw = readEnvString(env, name);
+    if (raw === undefined) continue;
+    // Without a scheme, keep the file's choice of TLS; with one, the scheme decides (as in the exporter).
+    const endpoint = normaliseOtlpEndpoint(raw, exporter.insecure);
+    if (!endpoint) throw envError(name, raw, OTLP_ENDPOINT_ALLOWED);
+    return { ...exporter, endpoint: endpoint.url, insecure: endpoint.insecure };
+  }
+  return exporter;
+}
+
+function samplingFromEnv(sampling: SamplingConfig, env: NodeJS.ProcessEnv): SamplingConfig {
+  const rawSampler = readEnvString(env, 'OTEL_TRACES_SAMPLER');
+  let type = sampling.type;
+  if (rawSampler !== undefined) {
+    const fromEnv = SAMPLER_FROM_ENV.get(rawSampler.trim().toLowerCase());
+    if (fromEnv === undefined) throw envError('OTEL_TRACES_SAMPLER', rawSampler, SAMPLER_ALLOWED);
+    type = fromEnv;
+  }
+  // The spec defines the argument only for the ratio samplers; it is checked whenever set so that a
+  // typo does not lie in wait until someone switches the sampler. Unset keeps the file's rate.
+  const rate = readEnvNumber(env, 'OTEL_TRACES_SAMPLER_ARG', RATE_ALLOWED, (value) => value >= 0 && value <= 1);
+  return { type, rate: rate ?? sampling.rate };
+}

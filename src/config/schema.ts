@@ -1,0 +1,160 @@
+/**
+ * The zod schema of the YAML block `observability.tracing`: snake_case keys in, the camelCase model
+ * (without `source`) out, defaults filled in. Every schema carries its own `allowed` text as the zod
+ * error message, so config-error-from-issues.ts can turn any issue into a ConfigError without a
+ * per-key lookup table that could drift from the schema.
+ */
+import { z } from 'zod';
+
+import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
+import type { TracingConfig } from './types.js';
+
+export type TracingBlock = Omit<TracingConfig, 'source'>;
+
+export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4317';
+export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
+
+export const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
+export const EXPORTER_TYPES = ['otlp', 'stdout'] as const;
+/** Wire formats the provider parsers understand; a mapping may only point a host at one of these. */
+export const PROVIDER_APIS = [
+  'openai',
+  'anthropic',
+  'gemini',
+  'vertex_ai',
+  'bedrock',
+  'cohere',
+  'ollama',
+  'watsonx',
+  'aleph_alpha',
+  'voyage',
+  'writer',
+] as const;
+
+const A_BOOLEAN = 'a boolean';
+export const RATE_ALLOWED = 'a number from 0 to 1';
+const A_POSITIVE_INTEGER = 'a positive whole number';
+const A_DURATION_MS = 'a positive whole number of milliseconds';
+// `*.example.com` for sub-domains, `:port` for hosts served on more than one port.
+const PROVIDER_HOST = /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*(:\d{1,5})?$/i;
+
+/** The zod `error` option: the text becomes the issue message, which we use as `allowed`. */
+function allowed(text: string) {
+  return { error: text };
+}
+
+function oneOf(values: readonly string[]): string {
+  return `one of ${values.join(', ')}`;
+}
+
+/** A mapping that rejects unknown keys: a typo must not silently fall back to a default. */
+function block<Shape extends z.ZodRawShape>(shape: Shape) {
+  const keys = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `no other keys; known keys: ${keys}` : `a mapping with the keys ${keys}`,
+  });
+}
+
+/** YAML reads a key with nothing after it (`exporter:`, contents commented out) as null: treat it as missing. */
+function nullAsMissing<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema);
+}
+
+/** A block that may be left out or empty, in which case its own key defaults apply. */
+function optionalBlock<Schema extends z.ZodType>(schema: Schema) {
+  return nullAsMissing(schema.prefault({} as z.input<Schema>));
+}
+
+const positiveInteger = (text: string) => z.int(allowed(text)).positive(allowed(text));
+const nonEmptyString = (text: string) => z.string(allowed(text)).trim().min(1, allowed(text));
+
+const exporterBlock = block({
+  type: z.enum(EXPORTER_TYPES, allowed(oneOf(EXPORTER_TYPES))).default('otlp'),
+  endpoint: z.string(allowed(OTLP_ENDPOINT_ALLOWED)).optional(),
+  insecure: z.boolean(allowed(A_BOOLEAN)).optional(),
+  // The OTLP exporter specification's default for OTEL_EXPORTER_OTLP_TIMEOUT.
+  timeout_ms: positiveInteger(A_DURATION_MS).default(10_000),
+}).transform((exporter, ctx) => {
+  // Plaintext unless told otherwise: the default collector is a local one on localhost:4317.
+  const insecureWhenNoScheme = exporter.insecure ?? true;
+  const endpoint = normaliseOtlpEndpoint(exporter.endpoint ?? DEFAULT_OTLP_ENDPOINT, insecureWhenNoScheme);
+  if (!endpoint) {
+    ctx.issues.push({ code: 'custom', path: ['endpoint'], input: exporter.endpoint, message: OTLP_ENDPOINT_ALLOWED });
+    return z.NEVER;
+  }
+  if (endpoint.schemeGiven && exporter.insecure !== undefined && exporter.insecure !== endpoint.insecure) {
+    const scheme = endpoint.insecure ? 'http://' : 'https://';
+    ctx.issues.push({
+      code: 'custom',
+      path: ['insecure'],
+      input: exporter.insecure,
+      message: `${endpoint.insecure} or no value, because the endpoint starts with ${scheme}`,
+    });
+    return z.NEVER;
+  }
+  return { type: exporter.type, endpoint: endpoint.url, insecure: endpoint.insecure, timeoutMs: exporter.timeout_ms };
+});
+
+const samplingBlock = block({
+  type: z.enum(SAMPLER_TYPES, allowed(oneOf(SAMPLER_TYPES))).default('always_on'),
+  rate: z.number(allowed(RATE_ALLOWED)).min(0, allowed(RATE_ALLOWED)).max(1, allowed(RATE_ALLOWED)).default(1),
+});
+
+const resourceBlock = block({
+  service_name: nonEmptyString('a non-empty string').default(DEFAULT_SERVICE_NAME),
+  // Unquoted `1.10` is the number 1.1 in YAML, so refuse numbers rather than stringify them wrongly.
+  service_version: z.string(allowed('a string; quote version numbers, e.g. "1.2.0"')).optional(),
+  deployment_environment: z.string(allowed('a string')).optional(),
+}).transform((resource) => ({
+  serviceName: resource.service_name,
+  ...(resource.service_version !== undefined && { serviceVersion: resource.service_version }),
+  ...(resource.deployment_environment !== undefined && { deploymentEnvironment: resource.deployment_environment }),
+}));
+
+const providerMapping = block({
+  host: z
+    .string(allowed('a host name, optionally with :port or a leading *. (no scheme or path)'))
+    .regex(PROVIDER_HOST, allowed('a host name, optionally with :port or a leading *. (no scheme or path)'))
+    // Host names are case-insensitive; lower-casing here keeps matching a plain comparison.
+    .transform((host) => host.toLowerCase()),
+  provider: nonEmptyString('a non-empty string, e.g. openai'),
+  api: z.enum(PROVIDER_APIS, allowed(oneOf(PROVIDER_APIS))),
+});
+
+const metricsBlock = block({
+  // On by default: token and duration metrics cost one export per interval and go to the same collector.
+  enabled: z.boolean(allowed(A_BOOLEAN)).default(true),
+  // The SDK's default for OTEL_METRIC_EXPORT_INTERVAL.
+  interval_ms: positiveInteger(A_DURATION_MS).default(60_000),
+}).transform((metrics) => ({ enabled: metrics.enabled, intervalMs: metrics.interval_ms }));
+
+export const tracingBlockSchema = optionalBlock(
+  block({
+    enabled: z.boolean(allowed(A_BOOLEAN)).default(true),
+    // Written by the vLLM semantic router next to the same keys; accepted so its files load as-is.
+    provider: z.literal('opentelemetry', allowed('opentelemetry, or leave the key out')).optional(),
+    exporter: optionalBlock(exporterBlock),
+    sampling: optionalBlock(samplingBlock),
+    resource: optionalBlock(resourceBlock),
+    capture_content: z.boolean(allowed(A_BOOLEAN)).default(false),
+    max_content_bytes: positiveInteger(A_POSITIVE_INTEGER).default(16_384),
+    trace_non_llm_requests: z.boolean(allowed(A_BOOLEAN)).default(false),
+    providers: nullAsMissing(
+      z.array(providerMapping, allowed('a list of mappings with the keys host, provider, api')).default([]),
+    ),
+    metrics: optionalBlock(metricsBlock),
+  }),
+).transform(
+  (tracing): TracingBlock => ({
+    enabled: tracing.enabled,
+    exporter: tracing.exporter,
+    sampling: tracing.sampling,
+    resource: tracing.resource,
+    captureContent: tracing.capture_content,
+    maxContentBytes: tracing.max_content_bytes,
+    traceNonLlmRequests: tracing.trace_non_llm_requests,
+    providers: tracing.providers,
+    metrics: tracing.metrics,
+  }),
+);

@@ -1,0 +1,61 @@
+/**
+ * The validated, frozen configuration model. Everything outside `config/` reads this and never the
+ * YAML or the environment directly, so precedence lives in one place (see load-config.ts).
+ */
+
+export type SamplerType = 'always_on' | 'always_off' | 'probabilistic';
+export type ExporterType = 'otlp' | 'stdout';
+
+export interface ExporterConfig {
+  readonly type: ExporterType;
+  /** gRPC target as a URL, e.g. `http://localhost:4317` (normalised from `host:port` too). */
+  readonly endpoint: string;
+  /** Plaintext gRPC (no TLS). */
+  readonly insecure: boolean;
+  /** Export deadline for one batch; bounds how long a black-holed collector can hold a flush. */
+  readonly timeoutMs: number;
+}
+
+export interface SamplingConfig {
+  readonly type: SamplerType;
+  /** Ratio of new root traces kept, in [0, 1]; only read for `probabilistic`. */
+  readonly rate: number;
+}
+
+export interface ResourceConfig {
+  readonly serviceName: string;
+  readonly serviceVersion?: string;
+  readonly deploymentEnvironment?: string;
+}
+
+/** Maps a host the path heuristics do not know to a provider and API family. */
+export interface ProviderMapping {
+  /** Host name, optionally with `:port`; `*.example.com` matches sub-domains. */
+  readonly host: string;
+  /** A `gen_ai.provider.name` value, e.g. `openai`, `anthropic`, or a custom name. */
+  readonly provider: string;
+  /** Which wire format the host speaks. */
+  readonly api: string;
+}
+
+export interface MetricsConfig {
+  readonly enabled: boolean;
+  readonly intervalMs: number;
+}
+
+export interface TracingConfig {
+  readonly enabled: boolean;
+  /** Where the configuration came from: a file path, or `defaults`. Used in messages. */
+  readonly source: string;
+  readonly exporter: ExporterConfig;
+  readonly sampling: SamplingConfig;
+  readonly resource: ResourceConfig;
+  /** Record prompts and completions (opt-in). */
+  readonly captureContent: boolean;
+  /** Cap for each captured content attribute, in UTF-8 bytes. */
+  readonly maxContentBytes: number;
+  /** Also make spans for HTTP requests that are not LLM calls (off by default). */
+  readonly traceNonLlmRequests: boolean;
+  readonly providers: readonly ProviderMapping[];
+  readonly metrics: MetricsConfig;
+}
