@@ -1,0 +1,198 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { context, propagation, type Context } from '@opentelemetry/api';
+import type { HttpRequestInfo } from '../providers/types.js';
+import { EXCHANGE_CONTEXT_KEY, type CaptureRuntime } from './capture-runtime.js';
+import { LlmExchange } from './llm-exchange.js';
+import { PlainHttpSpan } from './plain-http-span.js';
+import { isRedirect, rawHeadersToRecord } from './raw-headers.js';
+import { readRequestBody } from './request-body.js';
+import { guarded } from './report-once.js';
+import type { TrackedRequest } from './tracked-request.js';
+import { installUndiciBodyInterceptor } from './undici-body-interceptor.js';
+
+/**
+ * fetch (undici) capture.
+ *
+ * - A thin wrapper around `globalThis.fetch` reads the request body the app passed (the model
+ *   and parameters must be on the span when it starts, for samplers) and runs the original fetch
+ *   in a context that carries the exchange.
+ * - undici's diagnostics channels (see undici docs/api/DiagnosticsChannel.md) then give the
+ *   request object (to add `traceparent`), the response headers, the body chunks (undici >= 7,
+ *   i.e. Node 24) and the end or error. Node 22's undici 6 publishes no body chunks, so there an
+ *   interceptor on the global dispatcher observes them (undici-body-interceptor.ts).
+ * - Requests that reach undici without the wrapper (an app calling undici's own `request` or
+ *   `fetch`) are still recognised at `undici:request:create`, from the URL and any string body.
+ *
+ * Nothing here reads, copies into, or rewrites the Response the app gets.
+ */
+
+interface UndiciRequest {
+  origin?: string | URL;
+  path: string;
+  method: string;
+  body?: unknown;
+  addHeader(name: string, value: string): unknown;
+}
+
+const CHANNELS = {
+  create: 'undici:request:create',
+  headers: 'undici:request:headers',
+  bodyChunkReceived: 'undici:request:bodyChunkReceived',
+  trailers: 'undici:request:trailers',
+  error: 'undici:request:error',
+} as const;
+
+type FetchFn = typeof globalThis.fetch;
+
+function requestInfoFromFetchArgs(input: unknown, init: RequestInit | undefined): { info: HttpRequestInfo; body: unknown } | undefined {
+  let url: URL;
+  let method = init?.method;
+  let body: unknown = init?.body;
+  if (typeof input === 'string') url = new URL(input);
+  else if (input instanceof URL) url = input;
+  else if (input instanceof Request) {
+    url = new URL(input.url);
+    method ??= input.method;
+  } else return undefined;
+  return { info: { method: (method ?? 'GET').toUpperCase(), url, headers: {} }, body };
+}
+
+function undiciRequestUrl(request: UndiciRequest): URL | undefined {
+  if (!request.origin) return undefined;
+  try {
+    return new URL(request.path, request.origin);
+  } catch {
+    return undefined;
+  }
+}
+
+export class FetchCapture {
+  private readonly tracked = new WeakMap<object, TrackedRequest>();
+  private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
+  private originalFetch?: FetchFn;
+  private wrappedFetch?: FetchFn;
+  private removeInterceptor?: () => void;
+
+  constructor(private readonly runtime: CaptureRuntime) {}
+
+  enable(): void {
+    if (typeof globalThis.fetch !== 'function' || this.originalFetch) return;
+    this.originalFetch = globalThis.fetch;
+    this.wrappedFetch = this.wrapFetch(this.originalFetch);
+    globalThis.fetch = this.wrappedFetch;
+    this.subscribe(CHANNELS.create, (m) => this.onRequestCreate(m as { request: UndiciRequest }));
+    this.subscribe(CHANNELS.headers, (m) => this.onResponseHeaders(m as { request: object; response: { statusCode: number; headers: Buffer[] } }));
+    this.subscribe(CHANNELS.bodyChunkReceived, (m) => this.onBodyChunk(m as { request: object; chunk: Uint8Array }));
+    this.subscribe(CHANNELS.trailers, (m) => this.tracked.get((m as { request: object }).request)?.onEnd());
+    this.subscribe(CHANNELS.error, (m) => {
+      const { request, error } = m as { request: object; error: unknown };
+      this.tracked.get(request)?.onError(error);
+    });
+    if (!undiciPublishesBodyChunks()) this.removeInterceptor = installUndiciBodyInterceptor();
+  }
+
+  disable(): void {
+    for (const [name, handler] of this.subscriptions) diagnosticsChannel.unsubscribe(name, handler);
+    this.subscriptions.length = 0;
+    // Only restore fetch if nobody wrapped it after us; otherwise their wrapper would be lost.
+    if (this.originalFetch && globalThis.fetch === this.wrappedFetch) globalThis.fetch = this.originalFetch;
+    this.originalFetch = undefined;
+    this.removeInterceptor?.();
+    this.removeInterceptor = undefined;
+  }
+
+  private subscribe(name: string, handler: (message: unknown) => void): void {
+    // Subscribers must never throw into undici (it would fail the app's request).
+    const safe = (message: unknown) => guarded(`handling ${name}`, () => handler(message));
+    diagnosticsChannel.subscribe(name, safe);
+    this.subscriptions.push([name, safe]);
+  }
+
+  private wrapFetch(original: FetchFn): FetchFn {
+    const capture = this;
+    return function fetch(this: unknown, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+      const tracked = guarded('starting a fetch span', () => capture.startForFetch(input, init));
+      if (!tracked) return original.call(this, input, init);
+      const ctx = tracked.context.setValue(EXCHANGE_CONTEXT_KEY, tracked);
+      let promise: Promise<Response>;
+      try {
+        promise = context.with(ctx, () => original.call(this, input, init));
+      } catch (error) {
+        tracked.onError(error);
+        throw error;
+      }
+      // Failures before undici creates its request (bad URL, aborted early) never reach the
+      // channels; the rejected promise is the only place to see them. The app's own promise is
+      // returned unchanged.
+      promise.then(undefined, (error: unknown) => tracked.onError(error));
+      return promise;
+    } as FetchFn;
+  }
+
+  private startForFetch(input: unknown, init: RequestInit | undefined): TrackedRequest | undefined {
+    const parsed = requestInfoFromFetchArgs(input, init);
+    if (!parsed) return undefined;
+    const match = this.runtime.registry.match(parsed.info);
+    if (!match) {
+      return this.runtime.settings.traceNonLlmRequests
+        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), parsed.info.method, parsed.info.url)
+        : undefined;
+    }
+    const exchange = LlmExchange.start(
+      this.runtime.tracer(), match, parsed.info, readRequestBody(parsed.body), this.runtime.settings, this.runtime.listeners,
+    );
+    if (exchange && (init?.redirect === 'manual' || init?.redirect === 'error')) exchange.followRedirects = false;
+    return exchange;
+  }
+
+  private onRequestCreate({ request }: { request: UndiciRequest }): void {
+    let tracked = context.active().getValue(EXCHANGE_CONTEXT_KEY) as TrackedRequest | undefined;
+    if (!tracked || tracked.isEnded) tracked = this.startForUndiciRequest(request);
+    if (!tracked) return;
+    this.tracked.set(request, tracked);
+    injectTraceparent(tracked.context, request);
+  }
+
+  /** A request that did not come through the wrapped fetch (undici's own API, a custom dispatcher). */
+  private startForUndiciRequest(request: UndiciRequest): TrackedRequest | undefined {
+    const url = undiciRequestUrl(request);
+    if (!url) return undefined;
+    const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };
+    const match = this.runtime.registry.match(info);
+    if (!match) {
+      return this.runtime.settings.traceNonLlmRequests
+        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), info.method, url)
+        : undefined;
+    }
+    return LlmExchange.start(
+      this.runtime.tracer(), match, info, readRequestBody(request.body), this.runtime.settings, this.runtime.listeners,
+    );
+  }
+
+  private onResponseHeaders({ request, response }: { request: object; response: { statusCode: number; headers: Buffer[] } }): void {
+    const tracked = this.tracked.get(request);
+    if (!tracked) return;
+    const headers = rawHeadersToRecord(response.headers);
+    const follows = !(tracked instanceof LlmExchange) || tracked.followRedirects;
+    if (follows && isRedirect(response.statusCode, headers)) tracked.onRedirect();
+    else tracked.onResponseStart(response.statusCode, headers);
+  }
+
+  private onBodyChunk({ request, chunk }: { request: object; chunk: Uint8Array }): void {
+    this.tracked.get(request)?.onBodyChunk(chunk);
+  }
+}
+
+function injectTraceparent(ctx: Context, request: UndiciRequest): void {
+  propagation.inject(ctx, request, {
+    set(carrier, key, value) {
+      carrier.addHeader(key, value);
+    },
+  });
+}
+
+/** undici 7 (Node 24) publishes `undici:request:bodyChunkReceived`; undici 6 (Node 22) does not. */
+function undiciPublishesBodyChunks(): boolean {
+  const major = Number((process.versions.undici ?? '0').split('.')[0]);
+  return major >= 7;
+}

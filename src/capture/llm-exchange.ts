@@ -1,0 +1,215 @@
+import { context, SpanKind, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import type { ApiMatch, HttpRequestInfo, RequestFacts, ResponseAccumulator, ResponseFacts } from '../providers/types.js';
+import { genAiSpanName } from '../spans/span-name.js';
+import { requestAttributes } from '../spans/request-attributes.js';
+import { responseAttributes } from '../spans/response-attributes.js';
+import { requestContentAttributes, responseContentAttributes } from '../spans/content-attributes.js';
+import { recordHttpError, recordHttpStatus, recordTransportError } from '../spans/error-attributes.js';
+import { ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK } from '../semconv.js';
+import { createBodyDecoder, type BodyDecoder } from './body-decoder.js';
+import { reportOnce } from './report-once.js';
+import type { TrackedRequest } from './tracked-request.js';
+
+/** What the capture layer needs to know of the configuration. */
+export interface CaptureSettings {
+  readonly captureContent: boolean;
+  readonly maxContentBytes: number;
+}
+
+/** A finished LLM call, handed to listeners (metrics, cost) just before its span ends. */
+export interface CompletedExchange {
+  readonly span: Span;
+  readonly request: RequestFacts;
+  readonly response: ResponseFacts;
+  readonly status?: number;
+  readonly durationSeconds: number;
+  readonly timeToFirstChunkSeconds?: number;
+  readonly errorType?: string;
+}
+
+export type ExchangeListener = (exchange: CompletedExchange) => void;
+
+function nowMs(): number {
+  return performance.now();
+}
+
+/**
+ * One LLM HTTP call, from request to the end of its response body: owns the GenAI span and the
+ * body parser. Transports (fetch, node:http, http2) feed it events; it never touches the bytes the
+ * app reads and never throws into the transport.
+ */
+export class LlmExchange implements TrackedRequest {
+  readonly span: Span;
+  /** Context with this exchange's span active: the parent of anything the server continues. */
+  readonly context: Context;
+  private readonly startedAt = nowMs();
+  private firstChunkAt?: number;
+  private status?: number;
+  private accumulator?: ResponseAccumulator;
+  private decoder?: BodyDecoder;
+  private ended = false;
+  private ignoringBody = false;
+  /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
+  followRedirects = true;
+
+  constructor(
+    tracer: Tracer,
+    parent: Context,
+    readonly match: ApiMatch,
+    readonly request: RequestFacts,
+    url: URL,
+    private readonly settings: CaptureSettings,
+    private readonly listeners: readonly ExchangeListener[],
+  ) {
+    this.span = tracer.startSpan(
+      genAiSpanName(request.operation, request.model),
+      { kind: SpanKind.CLIENT, attributes: requestAttributes(request, url) },
+      parent,
+    );
+    if (settings.captureContent && this.span.isRecording()) {
+      this.span.setAttributes(requestContentAttributes(request.content, settings.maxContentBytes));
+    }
+    this.context = trace.setSpan(parent, this.span);
+  }
+
+  /** Starts an exchange for a recognised request, or returns undefined (and reports) on failure. */
+  static start(
+    tracer: Tracer,
+    match: ApiMatch,
+    requestInfo: HttpRequestInfo,
+    body: unknown,
+    settings: CaptureSettings,
+    listeners: readonly ExchangeListener[],
+    parent: Context = context.active(),
+  ): LlmExchange | undefined {
+    try {
+      const facts = match.parseRequest(body, settings.captureContent);
+      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners);
+    } catch (error) {
+      reportOnce('starting an LLM span', error);
+      return undefined;
+    }
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Response headers arrived. A redirect that the client follows is not the final response. */
+  onResponseStart(status: number, headers: Record<string, string>): void {
+    if (this.ended) return;
+    try {
+      this.status = status;
+      this.ignoringBody = false;
+      if (!this.span.isRecording()) return;
+      const accumulator = this.match.createAccumulator({ status, headers }, this.request, this.settings.captureContent);
+      this.accumulator = accumulator;
+      this.decoder = createBodyDecoder(
+        headers['content-encoding'],
+        (chunk) => this.feed(accumulator, chunk),
+        (error) => reportOnce('decoding a compressed response body', error),
+      );
+    } catch (error) {
+      reportOnce('reading LLM response headers', error);
+    }
+  }
+
+  /** The client will follow this redirect; its body is not the LLM response. */
+  onRedirect(): void {
+    this.ignoringBody = true;
+    this.accumulator = undefined;
+    this.decoder = undefined;
+  }
+
+  onBodyChunk(chunk: Uint8Array): void {
+    if (this.ended || this.ignoringBody) return;
+    this.firstChunkAt ??= nowMs();
+    try {
+      this.decoder?.write(chunk);
+    } catch (error) {
+      reportOnce('observing an LLM response chunk', error);
+      this.decoder = undefined;
+    }
+  }
+
+  private feed(accumulator: ResponseAccumulator, chunk: Uint8Array): void {
+    try {
+      accumulator.push(chunk);
+    } catch (error) {
+      reportOnce('parsing an LLM response body', error);
+      this.accumulator = undefined;
+    }
+  }
+
+  /** The response body ended normally. */
+  onEnd(): void {
+    if (this.ended || this.ignoringBody) return;
+    this.ended = true;
+    const endedAt = nowMs();
+    const decoder = this.decoder;
+    if (decoder) decoder.end(() => this.finish(endedAt, undefined));
+    else this.finish(endedAt, undefined);
+  }
+
+  /** The request or its body failed (network error, abort, the consumer stopped reading). */
+  onError(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    const endedAt = nowMs();
+    // Whatever was received is still parsed: a cut stream keeps the usage it had.
+    const decoder = this.decoder;
+    if (decoder) decoder.end(() => this.finish(endedAt, error ?? new Error('aborted')));
+    else this.finish(endedAt, error ?? new Error('aborted'));
+  }
+
+  private finish(endedAt: number, error: unknown): void {
+    const span = this.span;
+    try {
+      let facts: ResponseFacts = {};
+      if (this.accumulator) {
+        try {
+          facts = this.accumulator.finish();
+        } catch (parseError) {
+          reportOnce('parsing an LLM response body', parseError);
+        }
+      }
+      const durationSeconds = (endedAt - this.startedAt) / 1000;
+      const ttfc = this.request.stream && this.firstChunkAt !== undefined ? (this.firstChunkAt - this.startedAt) / 1000 : undefined;
+      let errorType: string | undefined;
+      if (span.isRecording()) {
+        if (this.status !== undefined) recordHttpStatus(span, this.status);
+        span.setAttributes(responseAttributes(facts));
+        if (ttfc !== undefined) span.setAttribute(ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, ttfc);
+        if (this.settings.captureContent) {
+          span.setAttributes(responseContentAttributes(facts.outputMessages, this.settings.maxContentBytes));
+        }
+      }
+      if (error !== undefined) errorType = recordTransportError(span, error);
+      else if ((this.status ?? 0) >= 400 || facts.errorType) errorType = recordHttpError(span, this.status ?? 0, facts);
+      if (this.listeners.length > 0) {
+        const completed: CompletedExchange = {
+          span,
+          request: this.request,
+          response: facts,
+          status: this.status,
+          durationSeconds,
+          timeToFirstChunkSeconds: ttfc,
+          errorType,
+        };
+        for (const listener of this.listeners) {
+          try {
+            listener(completed);
+          } catch (listenerError) {
+            reportOnce('an exchange listener', listenerError);
+          }
+        }
+      }
+    } catch (finishError) {
+      reportOnce('finishing an LLM span', finishError);
+    } finally {
+      this.accumulator = undefined;
+      this.decoder = undefined;
+      span.end(performance.timeOrigin + endedAt);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { getBooleanFromEnv } from '@opentelemetry/core';
+import { InstrumentationBase } from '@opentelemetry/instrumentation';
+import { ProviderRegistry } from '../providers/registry.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import type { CaptureRuntime } from './capture-runtime.js';
+import { FetchCapture } from './fetch-capture.js';
+import { HttpCapture } from './http-capture.js';
+import type { ExchangeListener } from './llm-exchange.js';
+import type { LlmHttpInstrumentationConfig } from './types.js';
+
+const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
+
+/**
+ * Turns LLM API calls made over fetch/undici and node:http(s) into GenAI client spans. It patches
+ * no module: it listens on Node's diagnostics channels and wraps `globalThis.fetch`, so any SDK
+ * major (and raw fetch) is covered without knowing the SDK.
+ */
+export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumentationConfig> {
+  // `declare`d, not initialised: the base constructor calls setConfig() and enable() before a
+  // subclass's field initialisers run, and an initialiser would then wipe what they set up.
+  declare private captures: { fetch: FetchCapture; http: HttpCapture } | undefined;
+  declare private exchangeListeners: ExchangeListener[] | undefined;
+
+  constructor(config: LlmHttpInstrumentationConfig = {}) {
+    super(PACKAGE_NAME, PACKAGE_VERSION, config);
+  }
+
+  protected init(): void {}
+
+  /** Called with every finished LLM call just before its span ends (metrics, cost). */
+  addExchangeListener(listener: ExchangeListener): void {
+    this.listeners().push(listener);
+  }
+
+  private listeners(): ExchangeListener[] {
+    return (this.exchangeListeners ??= []);
+  }
+
+  override setConfig(config: LlmHttpInstrumentationConfig = {}): void {
+    super.setConfig(config);
+    if (this.captures) {
+      // The captures hold the settings they started with; rebuild them with the new ones.
+      this.disable();
+      this.enable();
+    }
+  }
+
+  private createRuntime(): CaptureRuntime {
+    const config = this.getConfig();
+    return {
+      tracer: () => this.tracer,
+      registry: new ProviderRegistry(config.providers ?? []),
+      settings: {
+        captureContent:
+          config.captureContent ?? getBooleanFromEnv('OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT') ?? false,
+        maxContentBytes: config.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
+        traceNonLlmRequests: config.traceNonLlmRequests ?? false,
+      },
+      listeners: this.listeners(),
+    };
+  }
+
+  override enable(): void {
+    super.enable();
+    if (this.captures) return;
+    const runtime = this.createRuntime();
+    this.captures = { fetch: new FetchCapture(runtime), http: new HttpCapture(runtime) };
+    this.captures.fetch.enable();
+    this.captures.http.enable();
+  }
+
+  override disable(): void {
+    super.disable();
+    this.captures?.fetch.disable();
+    this.captures?.http.disable();
+    this.captures = undefined;
+  }
+}

@@ -1,0 +1,17 @@
+import type { InstrumentationConfig } from '@opentelemetry/instrumentation';
+import type { ProviderMapping } from '../config/types.js';
+
+/** Options of LlmHttpInstrumentation, for apps that set up their own OpenTelemetry SDK. */
+export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {
+  /**
+   * Record prompts and completions (gen_ai.input.messages, gen_ai.output.messages, ...).
+   * Default: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`, else false.
+   */
+  captureContent?: boolean;
+  /** Cap for each content attribute, in UTF-8 bytes; the JSON stays valid. Default 16384. */
+  maxContentBytes?: number;
+  /** Also make a span for every non-LLM HTTP request. Default false. */
+  traceNonLlmRequests?: boolean;
+  /** Hosts to treat as a given provider and API (e.g. an internal gateway). */
+  providers?: readonly ProviderMapping[];
+}

@@ -1,0 +1,67 @@
+import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseInfo } from '../types.js';
+import {
+  GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT,
+  GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI, GEN_AI_PROVIDER_NAME_VALUE_OPENAI,
+} from '../../semconv.js';
+import { bodyKindOf } from '../body-kind.js';
+import { createJsonAccumulator } from '../stream/json-accumulator.js';
+import { createSseAccumulator } from '../stream/sse-accumulator.js';
+import { openAiCompatibleProviderOf } from './openai-hosts.js';
+import { parseOpenAiRequest } from './parse-openai-request.js';
+import { readOpenAiResponse } from './read-openai-response.js';
+import { OpenAiStreamReducer } from './openai-stream-reducer.js';
+
+/** `image_generation` is not yet a well-known operation value; it is the name the corpus uses. */
+const OPERATION_IMAGE_GENERATION = 'image_generation';
+
+/** Path endings of the OpenAI API, most specific first. */
+const OPERATIONS_BY_PATH_END: ReadonlyArray<readonly [string, string]> = [
+  ['/chat/completions', GEN_AI_OPERATION_NAME_VALUE_CHAT],
+  ['/completions', GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION],
+  ['/embeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
+  ['/responses', GEN_AI_OPERATION_NAME_VALUE_CHAT],
+  ['/images/generations', OPERATION_IMAGE_GENERATION],
+];
+
+/** Writer's chat endpoint is `/v1/chat` on its own host. */
+const WRITER_CHAT_PATH = '/v1/chat';
+const ASSISTANTS_RUN_PATH = /\/threads\/[^/]+\/runs$|\/threads\/runs$/;
+const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/([^/]+)\//;
+
+function operationOf(path: string, provider: string | undefined): string | undefined {
+  for (const [end, operation] of OPERATIONS_BY_PATH_END) if (path.endsWith(end)) return operation;
+  if (ASSISTANTS_RUN_PATH.test(path)) return GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
+  if (provider === 'writer' && path === WRITER_CHAT_PATH) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
+  return undefined;
+}
+
+/**
+ * The OpenAI API and everything that speaks it: OpenAI, Azure OpenAI, Groq, DeepSeek, Mistral,
+ * Together, Writer, and any unknown host (vLLM, LiteLLM, a gateway) recognised by its path alone.
+ */
+export const openAiApi: LlmApi = {
+  name: 'openai',
+  match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
+    if (request.method !== 'POST') return undefined;
+    const path = request.url.pathname.replace(/\/+$/, '');
+    const azureDeployment = AZURE_DEPLOYMENT_PATH.exec(path)?.[1];
+    const provider =
+      providerHint ??
+      openAiCompatibleProviderOf(request.url.hostname) ??
+      (azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI);
+    const operation = operationOf(path, provider);
+    if (!operation) return undefined;
+    const urlModel = azureDeployment ? decodeURIComponent(azureDeployment) : undefined;
+    return {
+      api: openAiApi,
+      provider,
+      operation,
+      urlModel,
+      parseRequest: (body, captureContent) => parseOpenAiRequest({ provider, operation, urlModel, path }, body, captureContent),
+      createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator =>
+        bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
+          ? createSseAccumulator(new OpenAiStreamReducer(captureContent))
+          : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent)),
+    };
+  },
+};

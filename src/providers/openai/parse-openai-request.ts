@@ -1,0 +1,90 @@
+import type { RequestFacts } from '../types.js';
+import {
+  asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, type JsonObject,
+} from '../json-fields.js';
+import { ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER } from '../../semconv.js';
+import { chatInputMessages, responsesInputMessages, toolDefinitions } from './openai-content.js';
+
+/** `response_format` / `text.format` type -> gen_ai.output.type. */
+function outputTypeOf(format: unknown): string | undefined {
+  const type = asString(asObject(format)?.type);
+  if (type === 'json_object' || type === 'json_schema') return 'json';
+  if (type === 'text') return 'text';
+  return undefined;
+}
+
+function commonSampling(body: JsonObject): Partial<RequestFacts> {
+  const n = asInteger(body.n);
+  const serviceTier = asString(body.service_tier);
+  return {
+    temperature: asNumber(body.temperature),
+    topP: asNumber(body.top_p),
+    frequencyPenalty: asNumber(body.frequency_penalty),
+    presencePenalty: asNumber(body.presence_penalty),
+    seed: asInteger(body.seed),
+    stopSequences: asStringList(body.stop),
+    // The conventions record the choice count only when it is not the default of 1.
+    choiceCount: n !== undefined && n !== 1 ? n : undefined,
+    extra: serviceTier ? { [ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER]: serviceTier } : undefined,
+  };
+}
+
+/**
+ * Facts from an OpenAI-compatible request body for the given operation. `urlModel` is the
+ * Azure deployment (from the path) used when the body names no model.
+ */
+export function parseOpenAiRequest(
+  base: { provider: string; operation: string; urlModel?: string; path: string },
+  rawBody: unknown,
+  captureContent: boolean,
+): RequestFacts {
+  const body = asObject(rawBody) ?? {};
+  const facts: RequestFacts = {
+    provider: base.provider,
+    operation: base.operation,
+    model: asNonEmptyString(body.model) ?? base.urlModel,
+    stream: asBoolean(body.stream) ?? false,
+  };
+  if (base.path.endsWith('/responses')) {
+    Object.assign(facts, {
+      temperature: asNumber(body.temperature),
+      topP: asNumber(body.top_p),
+      maxTokens: asInteger(body.max_output_tokens),
+      outputType: outputTypeOf(asObject(body.text)?.format),
+      extra: asString(body.service_tier) ? { [ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER]: body.service_tier as string } : undefined,
+    });
+    if (captureContent) {
+      const instructions = asString(body.instructions);
+      facts.content = compact({
+        inputMessages: responsesInputMessages(body.input),
+        systemInstructions: instructions ? [{ type: 'text', content: instructions }] : undefined,
+        toolDefinitions: toolDefinitions(body.tools),
+      });
+    }
+  } else if (base.operation === 'embeddings') {
+    const format = asString(body.encoding_format);
+    facts.encodingFormats = format ? [format] : undefined;
+  } else if (base.operation === 'image_generation') {
+    const n = asInteger(body.n);
+    facts.choiceCount = n !== undefined && n !== 1 ? n : undefined;
+    facts.outputType = 'image';
+  } else if (base.operation === 'invoke_agent') {
+    // Assistants run: the model is optional (the assistant's default applies).
+    Object.assign(facts, { temperature: asNumber(body.temperature), topP: asNumber(body.top_p) });
+  } else {
+    Object.assign(facts, commonSampling(body), {
+      maxTokens: asInteger(body.max_completion_tokens) ?? asInteger(body.max_tokens),
+      outputType: outputTypeOf(body.response_format),
+    });
+    if (captureContent) {
+      facts.content = compact({
+        inputMessages:
+          base.operation === 'text_completion'
+            ? [{ role: 'user', parts: [{ type: 'text', content: body.prompt }] }]
+            : chatInputMessages(body.messages),
+        toolDefinitions: toolDefinitions(body.tools, body.functions),
+      });
+    }
+  }
+  return compact(facts);
+}

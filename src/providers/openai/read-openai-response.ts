@@ -1,0 +1,95 @@
+import type { ResponseFacts, Usage } from '../types.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig } from '../json-fields.js';
+import {
+  ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
+} from '../../semconv.js';
+import { chatOutputMessage, responsesOutputMessages } from './openai-content.js';
+
+/**
+ * `usage` in either OpenAI shape: chat/completions (`prompt_tokens`) or Responses API
+ * (`input_tokens`). Groq streams carry it under `x_groq.usage`. Each counter is the provider's
+ * own; nothing is summed or derived.
+ */
+export function readOpenAiUsage(usage: unknown): Usage | undefined {
+  const u = asObject(usage);
+  if (!u) return undefined;
+  return compact({
+    inputTokens: asInteger(u.prompt_tokens) ?? asInteger(u.input_tokens),
+    outputTokens: asInteger(u.completion_tokens) ?? asInteger(u.output_tokens),
+    cacheReadInputTokens:
+      asInteger(dig(u, 'prompt_tokens_details', 'cached_tokens')) ?? asInteger(dig(u, 'input_tokens_details', 'cached_tokens')),
+    reasoningOutputTokens:
+      asInteger(dig(u, 'completion_tokens_details', 'reasoning_tokens')) ??
+      asInteger(dig(u, 'output_tokens_details', 'reasoning_tokens')),
+  });
+}
+
+/** `{"error": {"type"|"code", "message"}}`, the OpenAI-compatible error body. */
+export function readOpenAiError(body: unknown): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
+  const error = asObject(asObject(body)?.error);
+  if (!error) return undefined;
+  const code = error.code;
+  return compact({
+    errorType: asNonEmptyString(error.type) ?? asNonEmptyString(code) ?? (typeof code === 'number' ? String(code) : undefined),
+    errorMessage: asString(error.message),
+  });
+}
+
+function responseExtras(body: Record<string, unknown>): Record<string, string> | undefined {
+  const extra: Record<string, string> = {};
+  const tier = asString(body.service_tier);
+  const fingerprint = asString(body.system_fingerprint);
+  if (tier) extra[ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER] = tier;
+  if (fingerprint) extra[ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT] = fingerprint;
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+/** Finish reasons in choice-index order, raw. */
+export function finishReasonsByIndex(choices: unknown): string[] | undefined {
+  const list = asArray(choices);
+  if (!list) return undefined;
+  const indexed = list
+    .map((c, position) => ({ index: asInteger(asObject(c)?.index) ?? position, reason: asObject(c)?.finish_reason }))
+    .sort((a, b) => a.index - b.index);
+  return indexed.map((c) => c.reason).filter((r): r is string => typeof r === 'string');
+}
+
+/** A complete (non-streamed) OpenAI-compatible JSON response body. */
+export function readOpenAiResponse(rawBody: unknown, captureContent: boolean): ResponseFacts {
+  const body = asObject(rawBody);
+  if (!body) return {};
+  const error = readOpenAiError(body);
+  if (error) return error;
+  const object = asString(body.object);
+  if (object === 'response') return readResponsesApiObject(body, captureContent);
+  const facts: ResponseFacts = {
+    responseId: asNonEmptyString(body.id),
+    responseModel: asNonEmptyString(body.model),
+    finishReasons: finishReasonsByIndex(body.choices),
+    usage: readOpenAiUsage(body.usage),
+    extra: responseExtras(body),
+  };
+  if (captureContent && Array.isArray(body.choices)) {
+    facts.outputMessages = body.choices.map((c) => {
+      const choice = asObject(c) ?? {};
+      return choice.message !== undefined
+        ? chatOutputMessage(choice.message, choice.finish_reason)
+        : { role: 'assistant', parts: [{ type: 'text', content: asString(choice.text) ?? '' }], finish_reason: choice.finish_reason };
+    });
+  }
+  return compact(facts);
+}
+
+/** A Responses API `response` object (also the payload of `response.completed` stream events). */
+export function readResponsesApiObject(body: Record<string, unknown>, captureContent: boolean): ResponseFacts {
+  const error = asObject(body.error);
+  return compact({
+    responseId: asNonEmptyString(body.id),
+    responseModel: asNonEmptyString(body.model),
+    usage: readOpenAiUsage(body.usage),
+    errorType: error ? (asNonEmptyString(error.code) ?? 'error') : undefined,
+    errorMessage: error ? asString(error.message) : undefined,
+    extra: responseExtras(body),
+    outputMessages: captureContent ? responsesOutputMessages(body.output) : undefined,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Attributes } from '@opentelemetry/api';
+import type { ResponseFacts } from '../providers/types.js';
+import {
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS, ATTR_GEN_AI_RESPONSE_ID, ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+} from '../semconv.js';
+
+/**
+ * Finish reasons are raw provider values. Vertex's integer enum encoding sends numbers (1 = STOP);
+ * they stay numbers rather than be renamed by a guess. An attribute array must be homogeneous,
+ * so a mix (never seen) falls back to text.
+ */
+function finishReasonValues(reasons: Array<string | number>): string[] | number[] {
+  return reasons.every((r) => typeof r === 'number') ? (reasons as number[]) : reasons.map((r) => String(r));
+}
+
+/** Attributes read from the response body: ids, model, finish reasons, token counters. */
+export function responseAttributes(facts: ResponseFacts): Attributes {
+  const attributes: Attributes = {};
+  const set = (key: string, value: Attributes[string]) => {
+    if (value !== undefined) attributes[key] = value;
+  };
+  set(ATTR_GEN_AI_RESPONSE_ID, facts.responseId);
+  set(ATTR_GEN_AI_RESPONSE_MODEL, facts.responseModel);
+  if (facts.finishReasons && facts.finishReasons.length > 0) {
+    attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = finishReasonValues(facts.finishReasons);
+  }
+  const usage = facts.usage;
+  if (usage) {
+    set(ATTR_GEN_AI_USAGE_INPUT_TOKENS, usage.inputTokens);
+    set(ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, usage.outputTokens);
+    set(ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens);
+    set(ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens);
+    set(ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens);
+  }
+  if (facts.extra) Object.assign(attributes, facts.extra);
+  return attributes;
+}
