@@ -1,0 +1,27 @@
+import type { CliCommand } from './cli-command.js';
+import { viewCommand } from './view-command.js';
+
+/**
+ * The `llm-otel` subcommands, in the order `help` lists them. A new command is
+ * one entry here plus its own `<name>-command.ts`.
+ */
+export const cliCommands: Record<string, CliCommand> = {
+  view: viewCommand,
+  // demo: demoCommand,     (to be added: runnable demo app)
+  // router: routerCommand, (to be added: OpenAI-compatible router service)
+  help: {
+    summary: 'show this help',
+    usage: '',
+    async run(_args, io) {
+      io.out(cliUsage());
+      return 0;
+    },
+  },
+};
+
+export function cliUsage(): string {
+  const lines = Object.entries(cliCommands).map(
+    ([name, command]) => `  llm-otel ${name}${command.usage ? ` ${command.usage}` : ''}\n      ${command.summary}`,
+  );
+  return `Usage:\n${lines.join('\n')}\n`;
+}
