@@ -31,7 +31,7 @@ const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/([^/]+)\//;
 function operationOf(path: string, provider: string | undefined): string | undefined {
   for (const [end, operation] of OPERATIONS_BY_PATH_END) if (path.endsWith(end)) return operation;
   if (ASSISTANTS_RUN_PATH.test(path)) return GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
-  if (provider === 'writer' && path === WRITER_CHAT_PATH) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
+  if (provider === 'writer' && path.endsWith(WRITER_CHAT_PATH)) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
   return undefined;
 }
 
@@ -61,7 +61,7 @@ export const openAiApi: LlmApi = {
       createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator =>
         bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
           ? createSseAccumulator(new OpenAiStreamReducer(captureContent))
-          : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent)),
+          : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent, operation)),
     };
   },
 };

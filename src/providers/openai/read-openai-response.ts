@@ -24,6 +24,15 @@ export function readOpenAiUsage(usage: unknown): Usage | undefined {
   });
 }
 
+/**
+ * Embeddings have input tokens only; some providers (Mistral) also send `completion_tokens: 0`,
+ * which is not an output count the conventions define for embeddings.
+ */
+function embeddingsUsage(usage: unknown): Usage | undefined {
+  const inputTokens = readOpenAiUsage(usage)?.inputTokens;
+  return inputTokens === undefined ? undefined : { inputTokens };
+}
+
 /** `{"error": {"type"|"code", "message"}}`, the OpenAI-compatible error body. */
 export function readOpenAiError(body: unknown): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
   const error = asObject(asObject(body)?.error);
@@ -55,7 +64,7 @@ export function finishReasonsByIndex(choices: unknown): string[] | undefined {
 }
 
 /** A complete (non-streamed) OpenAI-compatible JSON response body. */
-export function readOpenAiResponse(rawBody: unknown, captureContent: boolean): ResponseFacts {
+export function readOpenAiResponse(rawBody: unknown, captureContent: boolean, operation?: string): ResponseFacts {
   const body = asObject(rawBody);
   if (!body) return {};
   const error = readOpenAiError(body);
@@ -66,7 +75,7 @@ export function readOpenAiResponse(rawBody: unknown, captureContent: boolean): R
     responseId: asNonEmptyString(body.id),
     responseModel: asNonEmptyString(body.model),
     finishReasons: finishReasonsByIndex(body.choices),
-    usage: readOpenAiUsage(body.usage),
+    usage: operation === 'embeddings' ? embeddingsUsage(body.usage) : readOpenAiUsage(body.usage),
     extra: responseExtras(body),
   };
   if (captureContent && Array.isArray(body.choices)) {

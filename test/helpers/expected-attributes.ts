@@ -1,0 +1,73 @@
+import type { ReceivedSpan } from './otlp-receiver.js';
+import type { Fixture } from './fixtures.js';
+
+/** One expected field of a fixture checked against the span. */
+export interface FieldCheck {
+  field: string;
+  attribute: string;
+  expected: unknown;
+  actual: unknown;
+  pass: boolean;
+}
+
+/**
+ * Fixture `expected` keys -> span attributes. A `null` (or empty finish reasons) means the
+ * recording has no such value, so the attribute must be absent: a span must not invent one.
+ */
+const FIELD_TO_ATTRIBUTE: ReadonlyArray<readonly [string, string]> = [
+  ['operation', 'gen_ai.operation.name'],
+  ['model_request', 'gen_ai.request.model'],
+  ['model_response', 'gen_ai.response.model'],
+  ['response_id', 'gen_ai.response.id'],
+  ['input_tokens', 'gen_ai.usage.input_tokens'],
+  ['output_tokens', 'gen_ai.usage.output_tokens'],
+  ['finish_reasons', 'gen_ai.response.finish_reasons'],
+  ['cached_input_tokens', 'gen_ai.usage.cache_read.input_tokens'],
+  ['cache_read_input_tokens', 'gen_ai.usage.cache_read.input_tokens'],
+  ['cache_creation_input_tokens', 'gen_ai.usage.cache_creation.input_tokens'],
+  ['reasoning_tokens', 'gen_ai.usage.reasoning.output_tokens'],
+  ['error_type', 'error.type'],
+];
+
+/** Extras with no semantic-convention attribute; listed so a report can say so. */
+export const UNMAPPED_EXTRAS = new Set([
+  'total_tokens', 'response_status', 'incomplete_reason', 'generation_id', 'raw_input_tokens', 'raw_output_tokens',
+  'search_units', 'model_version', 'bedrock_invocation_metrics', 'notes',
+]);
+
+function normalise(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  return value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function checkFixtureSpan(fixture: Fixture, span: ReceivedSpan): FieldCheck[] {
+  const checks: FieldCheck[] = [];
+  const expected = fixture.expected as Record<string, unknown>;
+  const add = (field: string, attribute: string, want: unknown, got: unknown) =>
+    checks.push({ field, attribute, expected: want, actual: got, pass: same(normalise(want), normalise(got)) });
+  add('provider', 'gen_ai.provider.name', fixture.provider, span.attributes['gen_ai.provider.name']);
+  for (const [field, attribute] of FIELD_TO_ATTRIBUTE) {
+    if (!(field in expected)) continue;
+    add(field, attribute, expected[field], span.attributes[attribute]);
+  }
+  if ('error_message' in expected) {
+    add('error_message', 'status.message', expected.error_message, span.status.message);
+  }
+  add('http_status', 'http.response.status_code', fixture.response.status, span.attributes['http.response.status_code']);
+  add('stream', 'gen_ai.request.stream', fixture.stream || undefined, span.attributes['gen_ai.request.stream']);
+  const isError = fixture.response.status >= 400;
+  add('span_status', 'status.code', isError ? 2 : 0, span.status.code);
+  return checks;
+}
+
+/** A readable line per failed check, for assertion messages. */
+export function describeFailures(fixture: string, checks: FieldCheck[]): string[] {
+  return checks
+    .filter((c) => !c.pass)
+    .map((c) => `${fixture}: ${c.field} (${c.attribute}) expected ${JSON.stringify(c.expected)} got ${JSON.stringify(c.actual)}`);
+}
