@@ -1,0 +1,92 @@
+import type { Fixture } from '../helpers/fixtures.js';
+import { startReplayServer, type ReplayOptions, type ReplayServer } from '../helpers/replay-server.js';
+import type { OtlpReceiver, ReceivedSpan } from '../helpers/otlp-receiver.js';
+import { runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
+
+/**
+ * How one client (an official SDK, or raw fetch) replays recordings. A driver names the child
+ * app that makes the calls and builds one plan step per fixture; the runner does the rest.
+ */
+export interface ReplayDriver {
+  /** Label for reports, e.g. `openai@7`. */
+  readonly client: string;
+  /** Absolute path of the child app (run under `--import ./register.js`). */
+  readonly app: string;
+  /** The `api` name of the YAML provider mapping for this provider (`openai`, `anthropic`, ...). */
+  apiFor(provider: string): string;
+  /** One step of the app's plan (passed to it as JSON in REPLAY_PLAN). */
+  step(fixture: Fixture, server: ReplayServer): unknown;
+}
+
+export interface FixtureReplay {
+  fixture: Fixture;
+  /** The span whose id the server received in `traceparent` for this fixture's request. */
+  span?: ReceivedSpan;
+  /** What the app printed for this fixture (`{ fixture, ok, ... }`). */
+  result?: Record<string, unknown>;
+  /** Requests the server received for this fixture. */
+  requests: number;
+}
+
+export interface Replay {
+  run: AppRun;
+  servers: Map<string, ReplayServer>;
+  spans: ReceivedSpan[];
+  fixtures: FixtureReplay[];
+  close(): Promise<void>;
+}
+
+/**
+ * Replays `fixtures` through `driver` in one child process. Each provider gets its own server on
+ * 127.0.0.1, mapped to that provider in the YAML (`providers:`), as a user maps a gateway.
+ */
+export async function replayWithDriver(
+  driver: ReplayDriver,
+  fixtures: Fixture[],
+  receiver: OtlpReceiver,
+  options: ReplayOptions & { env?: Record<string, string>; extraYaml?: string[] } = {},
+): Promise<Replay> {
+  const servers = new Map<string, ReplayServer>();
+  for (const provider of new Set(fixtures.map((f) => f.provider))) servers.set(provider, await startReplayServer(options));
+  const plan = fixtures.map((f) => driver.step(f, servers.get(f.provider)!));
+  const mappings = [...servers].map(
+    ([provider, s]) => `      - { host: "127.0.0.1:${s.port}", provider: ${provider}, api: ${driver.apiFor(provider)} }`,
+  );
+  const before = receiver.spans.length;
+  const run = await runTracedApp(driver.app, {
+    env: { REPLAY_PLAN: JSON.stringify(plan), OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, ...options.env },
+    configYaml: [
+      'observability:',
+      '  tracing:',
+      '    resource: { service_name: replay-test }',
+      ...(options.extraYaml ?? []),
+      '    providers:',
+      ...mappings,
+      '',
+    ].join('\n'),
+    timeoutMs: 60_000,
+  });
+  const received = [...servers.values()].reduce((n, s) => n + s.received.length, 0);
+  // On a shortfall, go on with what arrived: the per-fixture checks then name what is missing.
+  await receiver.waitForSpans((all) => all.length - before >= received, 10_000).catch(() => undefined);
+  const spans = receiver.spans.slice(before);
+  const results = run.results as Array<Record<string, unknown>>;
+  return {
+    run,
+    servers,
+    spans,
+    fixtures: fixtures.map((fixture) => {
+      const requests = servers.get(fixture.provider)!.received.filter((r) => r.fixture === fixture.name);
+      const [, traceId, spanId] = String(requests.at(-1)?.headers.traceparent ?? '').split('-');
+      return {
+        fixture,
+        span: spans.find((s) => s.traceId === traceId && s.spanId === spanId),
+        result: results.find((r) => r.fixture === fixture.name),
+        requests: requests.length,
+      };
+    }),
+    close: async () => {
+      for (const server of servers.values()) await server.close();
+    },
+  };
+}
