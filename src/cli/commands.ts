@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command.js';
+import { demoCommand } from './demo-command.js';
 import { viewCommand } from './view-command.js';
 
 /**
@@ -7,7 +8,7 @@ import { viewCommand } from './view-command.js';
  */
 export const cliCommands: Record<string, CliCommand> = {
   view: viewCommand,
-  // demo: demoCommand,     (to be added: runnable demo app)
+  demo: demoCommand,
   // router: routerCommand, (to be added: OpenAI-compatible router service)
   help: {
     summary: 'show this help',
