@@ -14,9 +14,10 @@ import type { TrackedRequest } from './tracked-request.js';
  * node:http / node:https capture, for SDKs built on them (older openai majors via node-fetch,
  * the AWS SDK, axios-based clients).
  *
- * Node publishes `http.client.request.start` when a ClientRequest is built and
- * `http.client.response.finish` when its response headers are parsed, before the app sees the
- * response. We hook single instances, never the module:
+ * Node publishes `http.client.request.created` when a ClientRequest is built (before the app can
+ * write its body; `http.client.request.start` comes only once headers are on the wire, too late)
+ * and `http.client.response.finish` when its response headers are parsed, before the app sees
+ * the response. We hook single instances, never the module:
  * - the request's first `write`/`end` carries the JSON body; the span starts there (so the model is
  *   on it) and `traceparent` is set while headers are still unsent;
  * - the response's `push` is where the parser hands over each body chunk: observing it sees every
@@ -26,7 +27,7 @@ import type { TrackedRequest } from './tracked-request.js';
  */
 
 const CHANNELS = {
-  requestStart: 'http.client.request.start',
+  requestCreated: 'http.client.request.created',
   responseFinish: 'http.client.response.finish',
 } as const;
 
@@ -58,7 +59,7 @@ export class HttpCapture {
 
   enable(): void {
     if (this.subscriptions.length > 0) return;
-    this.subscribe(CHANNELS.requestStart, (m) => this.onRequestStart((m as { request: ClientRequest }).request));
+    this.subscribe(CHANNELS.requestCreated, (m) => this.onRequestCreated((m as { request: ClientRequest }).request));
     this.subscribe(CHANNELS.responseFinish, (m) => {
       const { request, response } = m as { request: ClientRequest; response: IncomingMessage };
       this.onResponse(request, response);
@@ -76,7 +77,7 @@ export class HttpCapture {
     this.subscriptions.push([name, safe]);
   }
 
-  private onRequestStart(request: ClientRequest): void {
+  private onRequestCreated(request: ClientRequest): void {
     const url = requestUrl(request);
     if (!url) return;
     const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };

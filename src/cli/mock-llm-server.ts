@@ -23,6 +23,8 @@ export interface MockLlmServerOptions {
   port?: number;
   /** Stop answering after this many requests (bounds tests and benchmarks). */
   maxRequests?: number;
+  /** Sees each request's headers and body (tests read the `traceparent` the server got). */
+  onRequest?: (headers: http.IncomingHttpHeaders, body: string) => void;
 }
 
 interface ChatBody {
@@ -136,6 +138,7 @@ export async function startMockLlmServer(options: MockLlmServerOptions = {}): Pr
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       served += 1;
+      options.onRequest?.(req.headers, Buffer.concat(chunks).toString('utf8'));
       const path = (req.url ?? '').split('?', 1)[0]!;
       const route = ROUTES.find(([end]) => path.endsWith(end));
       if (req.method !== 'POST' || !route || served > maxRequests) {
