@@ -21,6 +21,8 @@ export interface CompletedExchange {
   readonly span: Span;
   readonly request: RequestFacts;
   readonly response: ResponseFacts;
+  /** The request URL (metrics read server.address/port from it); may hold credentials in its query. */
+  readonly url: URL;
   readonly status?: number;
   readonly durationSeconds: number;
   readonly timeToFirstChunkSeconds?: number;
@@ -57,7 +59,7 @@ export class LlmExchange implements TrackedRequest {
     parent: Context,
     readonly match: ApiMatch,
     readonly request: RequestFacts,
-    url: URL,
+    private readonly url: URL,
     private readonly settings: CaptureSettings,
     private readonly listeners: readonly ExchangeListener[],
   ) {
@@ -191,6 +193,7 @@ export class LlmExchange implements TrackedRequest {
           span,
           request: this.request,
           response: facts,
+          url: this.url,
           status: this.status,
           durationSeconds,
           timeToFirstChunkSeconds: ttfc,
