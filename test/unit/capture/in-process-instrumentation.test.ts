@@ -1,0 +1,119 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { context, propagation, trace, type Attributes } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type Sampler,
+} from '@opentelemetry/sdk-trace';
+import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
+import { startMockLlmServer, type MockLlmServer } from '../../../src/cli/mock-llm-server.js';
+
+/**
+ * The instrumentation used the way an app with its own OpenTelemetry SDK uses it: no register,
+ * a TracerProvider of the app's, `new LlmHttpInstrumentation()`.
+ */
+const exporter = new InMemorySpanExporter();
+const startAttributes: Attributes[] = [];
+const recordingSampler: Sampler = {
+  shouldSample(_ctx, _traceId, _name, _kind, attributes) {
+    startAttributes.push({ ...attributes });
+    return new AlwaysOnSampler().shouldSample();
+  },
+  toString: () => 'recording',
+};
+const provider = new TracerProvider({ sampler: recordingSampler, spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+let instrumentation: LlmHttpInstrumentation;
+let server: MockLlmServer;
+let redirector: http.Server;
+let redirectorPort = 0;
+
+beforeAll(async () => {
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  instrumentation = new LlmHttpInstrumentation({ traceNonLlmRequests: true });
+  instrumentation.setTracerProvider(provider);
+  server = await startMockLlmServer({ maxRequests: 100 });
+  // Answers every request with a redirect to the mock server, as a gateway in front of it might.
+  redirector = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(307, { location: `${server.url}/chat/completions` }).end('moved');
+  });
+  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+  redirectorPort = (redirector.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  instrumentation.disable();
+  await server.close();
+  await new Promise((resolve) => redirector.close(resolve));
+  await provider.shutdown();
+});
+
+function chatBody(extra: object = {}) {
+  return JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 3, ...extra });
+}
+
+describe('LlmHttpInstrumentation with an app-owned SDK', () => {
+  it('gives samplers operation, provider and model at span start', async () => {
+    exporter.reset();
+    startAttributes.length = 0;
+    const response = await fetch(`${server.url}/chat/completions`, { method: 'POST', body: chatBody() });
+    await response.json();
+    expect(startAttributes[0]).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'gpt-4o-mini',
+    });
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.name).toBe('chat gpt-4o-mini');
+    expect(span!.attributes['gen_ai.usage.output_tokens']).toBe(3);
+  });
+
+  it('follows a redirect within one span and reads the final response', async () => {
+    exporter.reset();
+    const response = await fetch(`http://127.0.0.1:${redirectorPort}/v1/chat/completions`, { method: 'POST', body: chatBody() });
+    const body = (await response.json()) as { usage: { completion_tokens: number } };
+    expect(body.usage.completion_tokens).toBe(3);
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.attributes).toMatchObject({ 'http.response.status_code': 200, 'gen_ai.usage.output_tokens': 3 });
+  });
+
+  it('makes a plain HTTP span for a non-LLM request only when asked to, without the query string', async () => {
+    exporter.reset();
+    const response = await fetch(`${server.url}/models?key=secret-value`);
+    await response.text();
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.name).toBe('GET');
+    expect(span!.attributes['url.full']).toBe(`${server.url}/models`);
+    expect(span!.attributes['http.response.status_code']).toBe(404);
+    expect(JSON.stringify(span!.attributes)).not.toContain('secret-value');
+  });
+
+  it('records a refused connection as an error span and still rejects the app the same way', async () => {
+    exporter.reset();
+    // A port that was just free: nothing listens there now.
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', body: chatBody() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.attributes['error.type']).toBe('ECONNREFUSED');
+    expect(span!.status.code).toBe(2);
+  });
+
+  it('stops capturing when disabled and restores the original fetch', async () => {
+    const wrapped = globalThis.fetch;
+    instrumentation.disable();
+    expect(globalThis.fetch).not.toBe(wrapped);
+    exporter.reset();
+    await (await fetch(`${server.url}/chat/completions`, { method: 'POST', body: chatBody() })).json();
+    expect(exporter.getFinishedSpans()).toHaveLength(0);
+    instrumentation.enable();
+  });
+});
