@@ -1,12 +1,25 @@
 import type { ProviderMapping } from '../config/types.js';
 import type { ApiMatch, HttpRequestInfo, LlmApi } from './types.js';
 import { openAiApi } from './openai/openai-api.js';
+import { cohereApi } from './cohere/cohere-api.js';
+import { ollamaApi } from './ollama/ollama-api.js';
+import { watsonxApi } from './watsonx/watsonx-api.js';
+import { alephAlphaApi } from './aleph-alpha/aleph-alpha-api.js';
+import { voyageApi } from './voyage/voyage-api.js';
 
 /**
  * Every API family we parse. Host-specific APIs come first; `openAiApi` is last because it also
  * claims unknown hosts by path (`/v1/chat/completions` on a vLLM or LiteLLM server).
  */
-export const LLM_APIS: readonly LlmApi[] = [openAiApi];
+export const LLM_APIS: readonly LlmApi[] = [
+  cohereApi,
+  watsonxApi,
+  alephAlphaApi,
+  voyageApi,
+  // Ollama claims exact `/api/chat`-style paths on any host, so it follows the host-bound APIs.
+  ollamaApi,
+  openAiApi,
+];
 
 function hostMatches(pattern: string, url: URL): boolean {
   const p = pattern.toLowerCase();
