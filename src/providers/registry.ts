@@ -1,6 +1,9 @@
 import type { ProviderMapping } from '../config/types.js';
 import type { ApiMatch, HttpRequestInfo, LlmApi } from './types.js';
 import { openAiApi } from './openai/openai-api.js';
+import { anthropicApi } from './anthropic/anthropic-api.js';
+import { geminiApi } from './google/gemini-api.js';
+import { vertexAiApi } from './google/vertex-ai-api.js';
 import { cohereApi } from './cohere/cohere-api.js';
 import { ollamaApi } from './ollama/ollama-api.js';
 import { watsonxApi } from './watsonx/watsonx-api.js';
@@ -12,6 +15,9 @@ import { voyageApi } from './voyage/voyage-api.js';
  * claims unknown hosts by path (`/v1/chat/completions` on a vLLM or LiteLLM server).
  */
 export const LLM_APIS: readonly LlmApi[] = [
+  anthropicApi,
+  geminiApi,
+  vertexAiApi,
   cohereApi,
   watsonxApi,
   alephAlphaApi,

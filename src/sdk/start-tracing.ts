@@ -7,6 +7,7 @@ import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { TracingConfig } from '../config/types.js';
 import { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import { reportOnce } from '../capture/report-once.js';
+import { deferAnthropicSdkSpans } from '../providers/anthropic/anthropic-sdk-spans.js';
 import { createSpanExporter } from './create-exporter.js';
 import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
@@ -56,6 +57,8 @@ export function startTracing(config: TracingConfig): TracingHandle {
       new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
     );
     trace.setGlobalTracerProvider(tracerProvider);
+    // Our provider would switch the Anthropic SDK's own call spans on: one GenAI span per call, not two.
+    deferAnthropicSdkSpans();
     const instrumentation = new LlmHttpInstrumentation({
       captureContent: config.captureContent,
       maxContentBytes: config.maxContentBytes,

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFixtures, type Fixture } from '../helpers/fixtures.js';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
+import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
+import { anthropicDriver, isAnthropic } from './drivers/anthropic-driver.js';
+import { replayWithDriver, type Replay } from './replay-runner.js';
+
+const fixtures = listFixtures(isAnthropic);
+
+/** The instrumentation scope of the Anthropic SDK's own call spans. */
+const ANTHROPIC_SDK_SCOPE = 'com.anthropic.sdk.typescript';
+
+/**
+ * Every Anthropic recording through the official `@anthropic-ai/sdk` in a child process under
+ * `--import ./register.js`: JSON bodies gzip-compressed as the API sends them, then streams split
+ * into 23-byte chunks so SSE events break mid-line and mid-UTF-8 character.
+ */
+describe.each([
+  ['gzip JSON bodies', { compress: true }],
+  ['streams in 23-byte chunks', { chunkBytes: 23 }],
+] as const)('Anthropic recordings through @anthropic-ai/sdk (%s)', (_label, serverOptions) => {
+  let receiver: OtlpReceiver;
+  let replay: Replay;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver({ port: 0 });
+    replay = await replayWithDriver(anthropicDriver(), fixtures, receiver, serverOptions);
+  }, 90_000);
+
+  afterAll(async () => {
+    await replay?.close();
+    await receiver?.close();
+  });
+
+  it('runs the app to completion with every call answered', () => {
+    expect(replay.run.code, replay.run.stderr).toBe(0);
+    expect(replay.run.results).toEqual(fixtures.map((f) => expect.objectContaining({ fixture: f.name, ok: true })));
+  });
+
+  it('exports exactly one span per LLM call, none of them the SDK\'s own', () => {
+    expect(replay.fixtures.map((f) => f.requests)).toEqual(fixtures.map(() => 1));
+    expect(replay.spans).toHaveLength(fixtures.length);
+    expect(replay.spans.filter((s) => s.scope.name === ANTHROPIC_SDK_SCOPE)).toEqual([]);
+  });
+
+  it.each(fixtures.map((f) => [f.name] as const))('%s: span carries every expected value', (name) => {
+    const { fixture, span } = replay.fixtures.find((f) => f.fixture.name === name)!;
+    expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
+    expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
+    expect(span!.kind).toBe(3); // CLIENT
+    expect(span!.parentSpanId).toBeUndefined();
+    expect(span!.name).toBe(`${fixture.expected.operation} ${fixture.expected.model_request}`);
+  });
+});
+
+/** The spans of the trace that the server's one request for `fixture` belongs to. */
+function traceOf(replay: Replay, fixture: Fixture): ReceivedSpan[] {
+  const request = replay.servers.get(fixture.provider)!.received.find((r) => r.fixture === fixture.name)!;
+  const traceId = String(request.headers.traceparent).split('-')[1];
+  return replay.spans.filter((s) => s.traceId === traceId);
+}
+
+const TOKEN_KEYS = ['gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens', 'gen_ai.usage.cache_read.input_tokens'];
+
+/** Token attributes over all spans of a trace: a key that two spans carry appears twice. */
+function tokenAttributes(spans: ReceivedSpan[]): Array<[string, unknown]> {
+  return spans.flatMap((s) => TOKEN_KEYS.filter((k) => k in s.attributes).map((k): [string, unknown] => [k, s.attributes[k]]));
+}
+
+/**
+ * The Anthropic SDK 1.x starts its own span per call once a tracer provider is registered. Our
+ * register switches that off through the SDK's documented `ANTHROPIC_OPEN_TELEMETRY` variable
+ * (src/providers/anthropic/anthropic-sdk-spans.ts) unless the user set it.
+ */
+describe('the Anthropic SDK\'s own spans', () => {
+  const chosen = listFixtures((f) =>
+    ['anthropic--messages--prompt-cache-read', 'anthropic--messages--stream-prompt-cache-read'].includes(f.name),
+  );
+  let receiver: OtlpReceiver;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver({ port: 0 });
+  });
+
+  afterAll(async () => {
+    await receiver?.close();
+  });
+
+  it('are off by default: one chat span per call, tokens counted once, one traceparent sent', async () => {
+    const replay = await replayWithDriver(anthropicDriver(), chosen, receiver);
+    try {
+      expect(replay.run.code, replay.run.stderr).toBe(0);
+      for (const fixture of chosen) {
+        const spans = traceOf(replay, fixture);
+        expect(spans.map((s) => [s.name, s.scope.name])).toEqual([[`chat ${fixture.expected.model_request}`, 'llm-otel']]);
+        // The provider's own input counter (cache reads excluded), once.
+        expect(tokenAttributes(spans)).toEqual([
+          ['gen_ai.usage.input_tokens', fixture.expected.input_tokens],
+          ['gen_ai.usage.output_tokens', fixture.expected.output_tokens],
+          ['gen_ai.usage.cache_read.input_tokens', fixture.expected.cache_read_input_tokens],
+        ]);
+        const sent = replay.servers.get('anthropic')!.received.find((r) => r.fixture === fixture.name)!;
+        expect(sent.headers.traceparent).toBe(`00-${spans[0]!.traceId}-${spans[0]!.spanId}-01`);
+      }
+    } finally {
+      await replay.close();
+    }
+  });
+
+  it('stay on when the user sets ANTHROPIC_OPEN_TELEMETRY, with our span as the child of theirs', async () => {
+    const replay = await replayWithDriver(anthropicDriver(), chosen, receiver, { env: { ANTHROPIC_OPEN_TELEMETRY: 'true' } });
+    try {
+      expect(replay.run.code, replay.run.stderr).toBe(0);
+      for (const fixture of chosen) {
+        const spans = traceOf(replay, fixture);
+        const sdkSpan = spans.find((s) => s.scope.name === ANTHROPIC_SDK_SCOPE);
+        const ours = spans.find((s) => s.scope.name === 'llm-otel');
+        expect(spans).toHaveLength(2);
+        expect(sdkSpan?.name).toBe('anthropic.messages.create');
+        expect(ours?.name).toBe(`chat ${fixture.expected.model_request}`);
+        expect(ours?.parentSpanId).toBe(sdkSpan?.spanId);
+      }
+    } finally {
+      await replay.close();
+    }
+  });
+});
