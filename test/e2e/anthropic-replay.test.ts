@@ -43,6 +43,10 @@ describe.each([
     expect(replay.spans.filter((s) => s.scope.name === ANTHROPIC_SDK_SCOPE)).toEqual([]);
   });
 
+  it('puts no credential on any span', () => {
+    expect(JSON.stringify(replay.spans.map((s) => s.attributes))).not.toContain('sk-ant-test');
+  });
+
   it.each(fixtures.map((f) => [f.name] as const))('%s: span carries every expected value', (name) => {
     const { fixture, span } = replay.fixtures.find((f) => f.fixture.name === name)!;
     expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
