@@ -110,8 +110,8 @@ export class FetchCapture {
 
   private wrapFetch(original: FetchFn): FetchFn {
     const capture = this;
-    return function fetch(this: unknown, input: string | URL | Request, init?: RequestInit): Promise<Response> {
-      const tracked = guarded('starting a fetch span', () => capture.startForFetch(input, init));
+    const traced = function (this: unknown, input: string | URL | Request, init?: RequestInit, requestBody?: unknown): Promise<Response> {
+      const tracked = guarded('starting a fetch span', () => capture.startForFetch(input, init, requestBody));
       if (!tracked) return original.call(this, input, init);
       const ctx = tracked.context.setValue(EXCHANGE_CONTEXT_KEY, tracked);
       let promise: Promise<Response>;
@@ -126,10 +126,31 @@ export class FetchCapture {
       // returned unchanged.
       promise.then(undefined, (error: unknown) => tracked.onError(error));
       return promise;
+    };
+    return function fetch(this: unknown, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+      const copy = guarded('copying a Request body', () => capture.copyLlmRequestBody(input, init));
+      if (!copy) return traced.call(this, input, init);
+      return copy.then(
+        (bytes) => traced.call(this, input, init, bytes),
+        () => traced.call(this, input, init),
+      );
     } as FetchFn;
   }
 
-  private startForFetch(input: unknown, init: RequestInit | undefined): TrackedRequest | undefined {
+  /**
+   * SDKs that build a `Request` and call `fetch(request)` (Speakeasy-generated ones such as
+   * `@mistralai/mistralai`) hand over the body as a stream, which cannot be read without taking
+   * it from the app. For a URL an LLM API recognises, a clone's tee branch is read instead; the
+   * app's own Request keeps its body. Returns undefined when the body is readable otherwise.
+   */
+  private copyLlmRequestBody(input: unknown, init: RequestInit | undefined): Promise<Uint8Array> | undefined {
+    if (!(input instanceof Request) || !input.body || input.bodyUsed || init?.body !== undefined) return undefined;
+    const info: HttpRequestInfo = { method: (init?.method ?? input.method).toUpperCase(), url: new URL(input.url), headers: {} };
+    if (!this.runtime.registry.match(info)) return undefined;
+    return input.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  }
+
+  private startForFetch(input: unknown, init: RequestInit | undefined, requestBody?: unknown): TrackedRequest | undefined {
     const parsed = requestInfoFromFetchArgs(input, init);
     if (!parsed) return undefined;
     const match = this.runtime.registry.match(parsed.info);
@@ -139,7 +160,7 @@ export class FetchCapture {
         : undefined;
     }
     const exchange = LlmExchange.start(
-      this.runtime.tracer(), match, parsed.info, readRequestBody(parsed.body), this.runtime.settings, this.runtime.listeners,
+      this.runtime.tracer(), match, parsed.info, readRequestBody(requestBody ?? parsed.body), this.runtime.settings, this.runtime.listeners,
     );
     if (exchange && (init?.redirect === 'manual' || init?.redirect === 'error')) exchange.followRedirects = false;
     return exchange;
