@@ -9,12 +9,14 @@ import { ollamaApi } from './ollama/ollama-api.js';
 import { watsonxApi } from './watsonx/watsonx-api.js';
 import { alephAlphaApi } from './aleph-alpha/aleph-alpha-api.js';
 import { voyageApi } from './voyage/voyage-api.js';
+import { bedrockApi } from './bedrock/bedrock-api.js';
 
 /**
  * Every API family we parse. Host-specific APIs come first; `openAiApi` is last because it also
  * claims unknown hosts by path (`/v1/chat/completions` on a vLLM or LiteLLM server).
  */
 export const LLM_APIS: readonly LlmApi[] = [
+  bedrockApi,
   anthropicApi,
   geminiApi,
   vertexAiApi,

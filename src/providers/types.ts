@@ -48,7 +48,8 @@ export interface Usage {
 
 /** What the response said. Every field is optional: a truncated body still yields what was read. */
 export interface ResponseFacts {
-  responseId?: string;
+  /** As sent: a string, except AI21 Jurassic-2 on Bedrock, whose id is a JSON number. */
+  responseId?: string | number;
   responseModel?: string;
   /** Raw provider values, one per choice/candidate, in index order (integers stay integers). */
   finishReasons?: Array<string | number>;

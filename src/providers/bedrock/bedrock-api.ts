@@ -1,0 +1,83 @@
+import type {
+  ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseFacts, ResponseInfo,
+} from '../types.js';
+import { compact } from '../json-fields.js';
+import { bodyKindOf } from '../body-kind.js';
+import { createJsonAccumulator } from '../stream/json-accumulator.js';
+import { GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK } from '../../semconv.js';
+import { readBedrockError } from './bedrock-error.js';
+import { bedrockTargetOf, isBedrockRuntimeHost, isStreamingAction, type BedrockTarget } from './bedrock-target.js';
+import { ConverseStreamReducer } from './converse-stream-reducer.js';
+import { createEventStreamAccumulator } from './event-stream-accumulator.js';
+import { usageFromHeaders, withHeaderUsage } from './header-usage.js';
+import { InvokeStreamReducer } from './invoke-stream-reducer.js';
+import { parseConverseRequest } from './parse-converse-request.js';
+import { invokeOperationOf, parseInvokeRequest } from './parse-invoke-request.js';
+import { readConverseResponse } from './read-converse-response.js';
+import { readInvokeResponse } from './read-invoke-response.js';
+
+function isConverse(target: BedrockTarget): boolean {
+  return target.action === 'converse' || target.action === 'converse-stream';
+}
+
+function bodyReader(target: BedrockTarget, response: ResponseInfo, captureContent: boolean): (body: unknown) => ResponseFacts {
+  if (response.status >= 400) return (body) => readBedrockError(body, response.headers);
+  return isConverse(target)
+    ? (body) => readConverseResponse(body, captureContent)
+    : (body) => readInvokeResponse(body, captureContent);
+}
+
+/**
+ * Adds what the response headers say to what the body said: usage counters the body lacks, and
+ * for an error status the `x-amzn-errortype` name even when the body was not JSON at all.
+ */
+function withResponseHeaders(inner: ResponseAccumulator, response: ResponseInfo): ResponseAccumulator {
+  return {
+    push: (chunk) => inner.push(chunk),
+    finish() {
+      const facts = inner.finish();
+      const usage = withHeaderUsage(facts.usage, usageFromHeaders(response.headers));
+      if (response.status < 400) return compact({ ...facts, usage });
+      return compact({ ...readBedrockError(undefined, response.headers), ...facts, usage });
+    },
+  };
+}
+
+function createAccumulator(target: BedrockTarget, response: ResponseInfo, request: RequestFacts, captureContent: boolean): ResponseAccumulator {
+  const kind = bodyKindOf(response.headers['content-type'], request.stream);
+  const inner =
+    kind === 'aws-eventstream' && response.status < 400
+      ? createEventStreamAccumulator(
+          isConverse(target) ? new ConverseStreamReducer(captureContent) : new InvokeStreamReducer(captureContent),
+        )
+      : createJsonAccumulator(bodyReader(target, response, captureContent));
+  return withResponseHeaders(inner, response);
+}
+
+/**
+ * Amazon Bedrock Runtime: Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream,
+ * on the AWS endpoints or on any host the user maps to `api: bedrock` (a gateway, a proxy).
+ */
+export const bedrockApi: LlmApi = {
+  name: 'bedrock',
+  match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
+    if (request.method !== 'POST') return undefined;
+    if (!providerHint && !isBedrockRuntimeHost(request.url.hostname)) return undefined;
+    const target = bedrockTargetOf(request.url.pathname);
+    if (!target) return undefined;
+    const provider = providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK;
+    const stream = isStreamingAction(target.action);
+    const base = { provider, model: target.modelId, stream };
+    return {
+      api: bedrockApi,
+      provider,
+      // An invoke body decides chat vs text completion; before it is read, chat.
+      operation: isConverse(target) ? GEN_AI_OPERATION_NAME_VALUE_CHAT : invokeOperationOf({}, target.modelId),
+      urlModel: target.modelId,
+      urlStream: stream,
+      parseRequest: (body, captureContent) =>
+        isConverse(target) ? parseConverseRequest(base, body, captureContent) : parseInvokeRequest(base, body, captureContent),
+      createAccumulator: (response, facts, captureContent) => createAccumulator(target, response, facts, captureContent),
+    };
+  },
+};

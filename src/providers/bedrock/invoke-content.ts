@@ -1,0 +1,66 @@
+import type { RequestContent } from '../types.js';
+import { asArray, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { converseParts, converseSystemInstructions, converseToolDefinitions } from './converse-content.js';
+
+/**
+ * Prompt-side content of model-native InvokeModel bodies. Two message dialects occur: Anthropic's
+ * typed blocks (`{type: 'text', text}`, `tool_use`, `tool_result`) and Nova's Converse-like blocks
+ * (`{text}`, `toolUse`). Bare prompts (`prompt`, Titan `inputText`, Cohere R `message`) become one
+ * user message. Only called when content capture is on.
+ */
+
+function anthropicBlockPart(block: JsonObject): unknown {
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', content: asString(block.text) ?? '' };
+    case 'tool_use':
+      return { type: 'tool_call', id: asString(block.id), name: asString(block.name), arguments: block.input };
+    case 'tool_result':
+      return { type: 'tool_call_response', id: asString(block.tool_use_id), response: block.content };
+    case 'thinking':
+      return { type: 'reasoning', content: asString(block.thinking) ?? '' };
+    default:
+      return { type: block.type };
+  }
+}
+
+/** Message content in either dialect. */
+export function invokeParts(content: unknown): unknown[] {
+  const blocks = asArray(content);
+  if (!blocks) return converseParts(content);
+  return blocks.flatMap((item) => {
+    const block = asObject(item);
+    if (!block) return [];
+    return typeof block.type === 'string' ? [anthropicBlockPart(block)] : converseParts([block]);
+  });
+}
+
+function userText(text: unknown): unknown[] | undefined {
+  return typeof text === 'string' ? [{ role: 'user', parts: [{ type: 'text', content: text }] }] : undefined;
+}
+
+function toolDefinitions(body: JsonObject): unknown[] | undefined {
+  const nova = converseToolDefinitions(asObject(body.toolConfig)?.tools);
+  if (nova) return nova;
+  const out: unknown[] = [];
+  for (const item of asArray(body.tools) ?? []) {
+    const tool = asObject(item);
+    if (tool) out.push({ type: 'function', name: tool.name, description: tool.description, parameters: tool.input_schema ?? tool.parameters });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+export function invokeInputContent(body: JsonObject): RequestContent {
+  const messages = asArray(body.messages);
+  const inputMessages = messages
+    ? messages.map((item) => {
+        const message = asObject(item) ?? {};
+        return { role: asString(message.role) ?? 'user', parts: invokeParts(message.content) };
+      })
+    : (userText(body.prompt) ?? userText(body.inputText) ?? userText(body.message));
+  return compact({
+    inputMessages,
+    systemInstructions: converseSystemInstructions(body.system) ?? (typeof body.preamble === 'string' ? [{ type: 'text', content: body.preamble }] : undefined),
+    toolDefinitions: toolDefinitions(body),
+  });
+}
