@@ -3,15 +3,23 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import {
   CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator, setGlobalErrorHandler,
 } from '@opentelemetry/core';
+import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
+import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { TracingConfig } from '../config/types.js';
 import { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import { reportOnce } from '../capture/report-once.js';
 import { deferAnthropicSdkSpans } from '../providers/anthropic/anthropic-sdk-spans.js';
+import { configureManualApi } from '../api/manual-api-settings.js';
+import { TraceAttributesSpanProcessor } from '../api/trace-attributes-span-processor.js';
+import { createCostListener } from '../cost/cost-listener.js';
+import { priceTableVersion } from '../cost/price-table-version.js';
+import { ATTR_LLM_OTEL_PRICE_TABLE } from '../spans/llm-otel-attributes.js';
 import { createSpanExporter } from './create-exporter.js';
 import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
 import { EXPORT_DELAY_MS, MAX_EXPORT_BATCH, MAX_QUEUED_SPANS } from './export-limits.js';
+import { startMetrics, type MetricsHandle } from './start-metrics.js';
 
 /** What start returns: enough to flush and stop, and the parts others plug into. */
 export interface TracingHandle {
@@ -19,6 +27,8 @@ export interface TracingHandle {
   readonly config?: TracingConfig;
   readonly tracerProvider?: TracerProvider;
   readonly instrumentation?: LlmHttpInstrumentation;
+  /** Set when `metrics.enabled`: the GenAI client metrics and the app's own go through it. */
+  readonly meterProvider?: MeterProvider;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -35,13 +45,21 @@ export const NOOP_TRACING: TracingHandle = Object.freeze({
  * no-op handle, shutting down whatever it had built.
  */
 export function startTracing(config: TracingConfig): TracingHandle {
+  // The manual API (trace/span) follows the same switch and content setting as the capture.
+  configureManualApi({ enabled: config.enabled, captureContent: config.captureContent, maxContentBytes: config.maxContentBytes });
   if (!config.enabled) return NOOP_TRACING;
   // Exports fail every second while a collector is down; say so once, not every time.
   setGlobalErrorHandler((error) => reportOnce('exporting spans', error));
+  // Which price table priced the `llm_otel.cost.usd` attributes, for whoever audits a figure.
+  const resource = createResource(config.resource).merge(
+    resourceFromAttributes({ [ATTR_LLM_OTEL_PRICE_TABLE]: priceTableVersion() }),
+  );
   const tracerProvider = new TracerProvider({
-    resource: createResource(config.resource),
+    resource,
     sampler: createSampler(config.sampling),
     spanProcessors: [
+      // User, session and tags of a manual trace(...) onto every span inside it, LLM spans included.
+      new TraceAttributesSpanProcessor(),
       new BatchSpanProcessor({
         exporter: createSpanExporter(config.exporter),
         maxQueueSize: MAX_QUEUED_SPANS,
@@ -66,19 +84,38 @@ export function startTracing(config: TracingConfig): TracingHandle {
       providers: config.providers,
     });
     instrumentation.setTracerProvider(tracerProvider);
+    instrumentation.addExchangeListener(createCostListener());
+    const metrics = config.metrics.enabled ? startMetricsOrNothing(config, resource, instrumentation) : undefined;
     return {
       enabled: true,
       config,
       tracerProvider,
       instrumentation,
-      forceFlush: () => tracerProvider.forceFlush(),
+      meterProvider: metrics?.meterProvider,
+      forceFlush: async () => {
+        await Promise.all([tracerProvider.forceFlush(), metrics?.forceFlush()]);
+      },
       shutdown: async () => {
         instrumentation.disable();
-        await tracerProvider.shutdown();
+        await Promise.all([tracerProvider.shutdown(), metrics?.shutdown()]);
       },
     };
   } catch (error) {
     void tracerProvider.shutdown().catch(() => {});
     throw error;
+  }
+}
+
+/** Metrics are an addition to tracing: if they cannot start, say so once and keep the traces. */
+function startMetricsOrNothing(
+  config: TracingConfig,
+  resource: Resource,
+  instrumentation: LlmHttpInstrumentation,
+): MetricsHandle | undefined {
+  try {
+    return startMetrics(config.metrics, config.exporter, resource, instrumentation);
+  } catch (error) {
+    reportOnce('starting GenAI metrics (traces go on without them)', error);
+    return undefined;
   }
 }

@@ -1,0 +1,40 @@
+import { trace, type Attributes, type Context, type SpanKind, type Tracer } from '@opentelemetry/api';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import type { ManualApiSettings } from './manual-api-settings.js';
+import type { StartedManualSpan } from './run-in-span.js';
+import { ManualSpanHandle, type PricingTarget } from './span-handle.js';
+import type { ContentKeys } from './span-kinds.js';
+import { traceScopeOf, withTraceScope, type TraceScope } from './trace-scope.js';
+
+// Looked up once: the API returns a proxy that follows whichever provider is registered later.
+let tracer: Tracer | undefined;
+
+function manualTracer(): Tracer {
+  return (tracer ??= trace.getTracer(PACKAGE_NAME, PACKAGE_VERSION));
+}
+
+export interface ManualSpanStart {
+  readonly name: string;
+  readonly spanKind: SpanKind;
+  readonly attributes: Attributes;
+  readonly content: ContentKeys;
+  readonly input: unknown;
+  readonly pricing?: PricingTarget;
+  /** A `trace(...)` root brings a new scope for everything under it. */
+  readonly scope?: TraceScope;
+}
+
+/**
+ * Starts a span as a child of the active one, with the enclosing trace's user, session and tags
+ * set directly (so manual spans have them even in an SDK without TraceAttributesSpanProcessor).
+ */
+export function startManualSpan(start: ManualSpanStart, settings: ManualApiSettings, parent: Context): StartedManualSpan {
+  const scope = start.scope ?? traceScopeOf(parent);
+  const attributes = scope ? { ...start.attributes, ...scope.attributes } : start.attributes;
+  const span = manualTracer().startSpan(start.name, { kind: start.spanKind, attributes }, parent);
+  const handle = new ManualSpanHandle(span, start.content, settings, start.pricing);
+  handle.recordInput(start.input);
+  let ctx = trace.setSpan(parent, span);
+  if (start.scope) ctx = withTraceScope(ctx, start.scope);
+  return { handle, context: ctx };
+}

@@ -1,0 +1,24 @@
+import type { Meter } from '@opentelemetry/api';
+import type { ExchangeListener } from '../capture/llm-exchange.js';
+import { reportOnce } from '../capture/report-once.js';
+import { defaultGenAiMetrics } from './default-genai-metrics.js';
+import { latestGenAiMetrics } from './latest-genai-metrics.js';
+import { genAiMetricNamesFromEnv, type GenAiMetricNames } from './semconv-stability-opt-in.js';
+
+/**
+ * An exchange listener that records the GenAI client metrics of every finished LLM call on
+ * `meter`, whether or not its span was sampled. Add it with
+ * `instrumentation.addExchangeListener(createGenAiMetricsListener(meter))`; the
+ * `--import llm-otel/register` entry does that itself when metrics are enabled.
+ * `names` defaults to what `OTEL_SEMCONV_STABILITY_OPT_IN` selects.
+ */
+export function createGenAiMetricsListener(meter: Meter, names: GenAiMetricNames = genAiMetricNamesFromEnv()): ExchangeListener {
+  const record = names === 'latest' ? latestGenAiMetrics(meter) : defaultGenAiMetrics(meter);
+  return (exchange) => {
+    try {
+      record(exchange);
+    } catch (error) {
+      reportOnce('recording GenAI metrics', error);
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { credentials } from '@grpc/grpc-js';
+import { metrics } from '@opentelemetry/api';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
+import type { Resource } from '@opentelemetry/resources';
+import {
+  ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
+import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
+import type { ExporterConfig, MetricsConfig } from '../config/types.js';
+import { createGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+
+export interface MetricsHandle {
+  readonly meterProvider: MeterProvider;
+  /** Exports what was measured since the last flush; does nothing when no LLM call finished since. */
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+function createMetricExporter(exporter: ExporterConfig): PushMetricExporter {
+  if (exporter.type === 'stdout') return new ConsoleMetricExporter();
+  return new OTLPMetricExporter({
+    url: exporter.endpoint,
+    credentials: exporter.insecure ? credentials.createInsecure() : credentials.createSsl(),
+    timeoutMillis: exporter.timeoutMs,
+  });
+}
+
+/**
+ * Builds the meter provider (same resource and collector as the traces), registers it with the
+ * OpenTelemetry API so the app's own metrics go the same way, and feeds the GenAI client
+ * metrics from every finished LLM call the instrumentation sees. A final export happens on
+ * shutdown, so a short-lived job's calls are counted even if it ends before the first interval.
+ */
+export function startMetrics(
+  metricsConfig: MetricsConfig,
+  exporter: ExporterConfig,
+  resource: Resource,
+  instrumentation: LlmHttpInstrumentation,
+): MetricsHandle {
+  const reader = new PeriodicExportingMetricReader({
+    exporter: createMetricExporter(exporter),
+    exportIntervalMillis: metricsConfig.intervalMs,
+    // The SDK refuses a timeout longer than the interval.
+    exportTimeoutMillis: Math.min(exporter.timeoutMs, metricsConfig.intervalMs),
+  });
+  const meterProvider = new MeterProvider({ resource, readers: [reader] });
+  metrics.setGlobalMeterProvider(meterProvider);
+  const record = createGenAiMetricsListener(meterProvider.getMeter(PACKAGE_NAME, PACKAGE_VERSION));
+  // An export is a gRPC call that keeps the event loop alive, and exit-flush flushes on every
+  // `beforeExit`: flushing when nothing changed would start another export, then another
+  // `beforeExit`, forever. So a flush exports only the first time and after new LLM calls.
+  let changedSinceFlush = true;
+  instrumentation.addExchangeListener((exchange) => {
+    changedSinceFlush = true;
+    record(exchange);
+  });
+  return {
+    meterProvider,
+    forceFlush: async () => {
+      if (!changedSinceFlush) return;
+      changedSinceFlush = false;
+      await meterProvider.forceFlush();
+    },
+    shutdown: () => meterProvider.shutdown(),
+  };
+}
