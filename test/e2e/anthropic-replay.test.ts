@@ -129,3 +129,59 @@ describe('the Anthropic SDK\'s own spans', () => {
     }
   });
 });
+
+/** Content capture on (opt-in): prompts, tools and completions reach the span in the conventions' shapes. */
+describe('Anthropic recordings with capture_content: true', () => {
+  const chosen = listFixtures((f) =>
+    ['anthropic--messages--system-prompt', 'anthropic--messages--stream-tool-use', 'anthropic--messages--structured-output-beta'].includes(
+      f.name,
+    ),
+  );
+  let receiver: OtlpReceiver;
+  let replay: Replay;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver({ port: 0 });
+    replay = await replayWithDriver(anthropicDriver(), chosen, receiver, { extraYaml: ['    capture_content: true'] });
+  }, 90_000);
+
+  afterAll(async () => {
+    await replay?.close();
+    await receiver?.close();
+  });
+
+  const spanOf = (name: string) => replay.fixtures.find((f) => f.fixture.name === name)!.span!;
+
+  it('records the system prompt, the messages and the reply', () => {
+    const span = spanOf('anthropic--messages--system-prompt');
+    const reply = (chosen.find((f) => f.name === 'anthropic--messages--system-prompt')!.response.body as { content: Array<{ text: string }> })
+      .content[0]!.text;
+    expect(span.attributes['gen_ai.system_instructions']).toBe(
+      JSON.stringify([{ type: 'text', content: 'You help generate concise summaries of news articles and blog posts that user sends you.' }]),
+    );
+    expect(span.attributes['gen_ai.input.messages']).toBe(
+      JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: 'What is the weather in San Francisco?' }] }]),
+    );
+    expect(JSON.parse(String(span.attributes['gen_ai.output.messages']))).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: reply }], finish_reason: 'end_turn' },
+    ]);
+  });
+
+  it('records tool definitions and the streamed tool calls', () => {
+    const span = spanOf('anthropic--messages--stream-tool-use');
+    const tools = JSON.parse(String(span.attributes['gen_ai.tool.definitions'])) as Array<{ type: string; name: string }>;
+    expect(tools.map((t) => [t.type, t.name])).toEqual([
+      ['function', 'get_weather'],
+      ['function', 'get_time'],
+    ]);
+    const [message] = JSON.parse(String(span.attributes['gen_ai.output.messages'])) as Array<{ parts: Array<{ type: string }> }>;
+    expect(message!.parts.filter((p) => p.type === 'tool_call')).toEqual([
+      { type: 'tool_call', id: 'toolu_014x5X91kx3fvdhpLvwXZWE2', name: 'get_weather', arguments: { location: 'San Francisco, CA', unit: 'celsius' } },
+      { type: 'tool_call', id: 'toolu_0121kXsENLvoDZ72LCuAnCCz', name: 'get_time', arguments: { timezone: 'America/Los_Angeles' } },
+    ]);
+  });
+
+  it('marks the beta structured-output call as JSON output', () => {
+    expect(spanOf('anthropic--messages--structured-output-beta').attributes['gen_ai.output.type']).toBe('json');
+  });
+});

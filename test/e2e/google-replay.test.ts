@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFixtures } from '../helpers/fixtures.js';
+import { listFixtures, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver.js';
 import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
 import { googleDriver, isGoogle } from './drivers/google-driver.js';
@@ -73,4 +73,53 @@ describe.each([
       }
     });
   }
+});
+
+/** The streamed text of an SSE recording, read independently of the code under test. */
+function streamedText(fixture: Fixture): string {
+  return (fixture.response.body as string)
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => (JSON.parse(line.slice(5)) as { candidates: Array<{ content: { parts: Array<{ text: string }> } }> }))
+    .map((chunk) => chunk.candidates[0]!.content.parts.map((p) => p.text).join(''))
+    .join('');
+}
+
+/** Content capture on (opt-in), through @google/genai's Vertex AI backend. */
+describe('Google recordings with capture_content: true', () => {
+  const chosen = listFixtures((f) =>
+    ['gcp.vertex_ai--streamGenerateContent--genai-sdk-sse', 'gcp.vertex_ai--generateContent--enum-int-function-calls'].includes(f.name),
+  );
+  let receiver: OtlpReceiver;
+  let replay: Replay;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver({ port: 0 });
+    replay = await replayWithDriver(googleDriver('genai'), chosen, receiver, { extraYaml: ['    capture_content: true'], chunkBytes: 17 });
+  }, 90_000);
+
+  afterAll(async () => {
+    await replay?.close();
+    await receiver?.close();
+  });
+
+  const replayed = (name: string) => replay.fixtures.find((f) => f.fixture.name === name)!;
+
+  it('records the prompt and the streamed poem as one text part', () => {
+    const { fixture, span } = replayed('gcp.vertex_ai--streamGenerateContent--genai-sdk-sse');
+    expect(span!.attributes['gen_ai.input.messages']).toBe(
+      JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: 'Create a poem about Open Telemetry.' }] }]),
+    );
+    expect(JSON.parse(String(span!.attributes['gen_ai.output.messages']))).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: streamedText(fixture) }], finish_reason: 'STOP' },
+    ]);
+  });
+
+  it('records function declarations and the integer finish reason of the reply', () => {
+    const { span } = replayed('gcp.vertex_ai--generateContent--enum-int-function-calls');
+    const tools = JSON.parse(String(span!.attributes['gen_ai.tool.definitions'])) as Array<{ type: string; name: string }>;
+    expect(tools.map((t) => [t.type, t.name])).toEqual([['function', 'get_current_weather']]);
+    const [message] = JSON.parse(String(span!.attributes['gen_ai.output.messages'])) as Array<{ finish_reason: unknown }>;
+    expect(message!.finish_reason).toBe(1);
+  });
 });
