@@ -29,12 +29,14 @@ export interface ManualSpanStart {
  * set directly (so manual spans have them even in an SDK without TraceAttributesSpanProcessor).
  */
 export function startManualSpan(start: ManualSpanStart, settings: ManualApiSettings, parent: Context): StartedManualSpan {
-  const scope = start.scope ?? traceScopeOf(parent);
+  // A new scope goes into the context the span starts in (the parent span stays the same), so
+  // that TraceAttributesSpanProcessor, which reads that context, sets the new scope and not the
+  // outer one over it.
+  const startContext = start.scope ? withTraceScope(parent, start.scope) : parent;
+  const scope = traceScopeOf(startContext);
   const attributes = scope ? { ...start.attributes, ...scope.attributes } : start.attributes;
-  const span = manualTracer().startSpan(start.name, { kind: start.spanKind, attributes }, parent);
+  const span = manualTracer().startSpan(start.name, { kind: start.spanKind, attributes }, startContext);
   const handle = new ManualSpanHandle(span, start.content, settings, start.pricing);
   handle.recordInput(start.input);
-  let ctx = trace.setSpan(parent, span);
-  if (start.scope) ctx = withTraceScope(ctx, start.scope);
-  return { handle, context: ctx };
+  return { handle, context: trace.setSpan(startContext, span) };
 }
