@@ -44,6 +44,7 @@ describe('watsonx.ai, Aleph Alpha, Voyage and Writer recordings through fetch', 
     expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
     expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
     expect(span!.kind).toBe(3); // CLIENT
+    expect(span!.parentSpanId).toBeUndefined();
     expect(span!.name).toBe(`${fixture.expected.operation} ${fixture.expected.model_request}`);
   });
 

@@ -13,7 +13,7 @@ import { CohereV1StreamReducer } from './cohere-v1-stream-reducer.js';
 import { CohereV2StreamReducer } from './cohere-v2-stream-reducer.js';
 
 /** `rerank` is not (yet) a well-known operation value; it is the name the corpus uses. */
-export const OPERATION_RERANK = 'rerank';
+const OPERATION_RERANK = 'rerank';
 
 const COHERE_HOSTS = new Set(['api.cohere.com', 'api.cohere.ai']);
 
