@@ -19,3 +19,7 @@ export type { GenAiMetricNames } from './metrics/semconv-stability-opt-in.js';
 export { createCostListener } from './cost/cost-listener.js';
 export { llmCallCostUsd, type LlmCallForCost } from './cost/llm-call-cost.js';
 export { priceTableVersion } from './cost/price-table-version.js';
+export {
+  ATTR_LLM_OTEL_COST_USD, ATTR_LLM_OTEL_INPUT, ATTR_LLM_OTEL_METADATA_PREFIX, ATTR_LLM_OTEL_OUTPUT, ATTR_LLM_OTEL_PRICE_TABLE,
+  ATTR_LLM_OTEL_SPAN_KIND, ATTR_LLM_OTEL_TAGS,
+} from './spans/llm-otel-attributes.js';

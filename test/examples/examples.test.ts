@@ -195,6 +195,49 @@ describe('examples/web-handler.mjs', () => {
   });
 });
 
+describe('examples/own-sdk.mjs (its own OpenTelemetry SDK, no --import)', () => {
+  let example: ExampleRun;
+
+  beforeAll(async () => {
+    const before = receiver.spans.length;
+    const run = await runTracedApp(path.join(REPO_ROOT, 'examples', 'own-sdk.mjs'), {
+      env: { OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}` },
+      traced: false,
+      timeoutMs: 30_000,
+    });
+    await receiver.waitForSpans((all) => all.length - before >= 3, 10_000).catch(() => undefined);
+    example = { run, spans: receiver.spans.slice(before), results: run.results as Result[] };
+  }, 60_000);
+
+  it('nests the LLM span under the manual spans, with user, session, tokens and cost', () => {
+    expect(example.run.code, example.run.stderr).toBe(0);
+    const { spans } = example;
+    expect(spans).toHaveLength(3);
+    const root = spanNamed(spans, 'support-chat');
+    const agent = spanNamed(spans, 'invoke_agent support-agent');
+    const llm = spanNamed(spans, 'chat gpt-4o-mini');
+    expect(agent.parentSpanId).toBe(root.spanId);
+    expect(llm.parentSpanId).toBe(agent.spanId);
+    for (const span of spans) {
+      expect([span.attributes['user.id'], span.attributes['session.id']], span.name).toEqual(['user-own-sdk', 'session-own-sdk']);
+    }
+    const told = example.results[0]!;
+    expect(tokensOf(llm)).toEqual([told.prompt_tokens, told.completion_tokens]);
+    expect(llm.attributes['llm_otel.cost.usd']).toBe(gpt4oMiniPrice(llm));
+    expect(root.resource['llm_otel.cost.price_table']).toMatch(/^@pydantic\/genai-prices@/);
+  });
+
+  it('records the GenAI token metrics from the listener', () => {
+    const usage = receiver.metrics.filter((m) => m.name === 'gen_ai.client.token.usage' && m.resource['service.name'] === 'own-sdk-example');
+    expect(usage).toHaveLength(1);
+    const told = example.results[0]!;
+    const sums = Object.fromEntries(
+      (usage[0]!.dataPoints as Array<{ attributes: Record<string, unknown>; sum?: number }>).map((p) => [p.attributes['gen_ai.token.type'], p.sum]),
+    );
+    expect(sums).toEqual({ input: told.prompt_tokens, output: told.completion_tokens });
+  });
+});
+
 describe('tracing off', () => {
   it.each([
     ['TRACING_ENABLED=false', { TRACING_ENABLED: 'false' }],
