@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Fixture } from '../../helpers/fixtures.js';
+import type { ReplayServer } from '../../helpers/replay-server.js';
+import { REPO_ROOT } from '../../helpers/run-traced-app.js';
+import type { ReplayDriver } from '../../e2e/replay-runner.js';
+
+/** The config `api` that reads each corpus provider's wire format. */
+export const API_BY_PROVIDER: Readonly<Record<string, string>> = {
+  openai: 'openai',
+  'azure.ai.openai': 'openai',
+  groq: 'openai',
+  deepseek: 'openai',
+  together: 'openai',
+  mistral_ai: 'openai',
+  writer: 'openai',
+  anthropic: 'anthropic',
+  'gcp.gemini': 'gemini',
+  'gcp.vertex_ai': 'vertex_ai',
+  'aws.bedrock': 'bedrock',
+  cohere: 'cohere',
+  ollama: 'ollama',
+  'ibm.watsonx.ai': 'watsonx',
+  aleph_alpha: 'aleph_alpha',
+  voyageai: 'voyage',
+};
+
+/** Which child app reads bodies, and with which patterns (see test/faults/apps/*-body-patterns.mjs). */
+export interface BodyPatternFamily {
+  readonly label: string;
+  readonly app: 'fetch-body-patterns.mjs' | 'http-body-patterns.mjs';
+  readonly patterns: readonly string[];
+}
+
+/**
+ * Replays every recording with its recorded method, path, query and body, once per reading
+ * pattern. The child names the pattern in an `x-body-pattern` request header, which the replay
+ * server records next to the `traceparent`, so each request finds its span. The child reads the
+ * request body from the fixture file itself: 144 bodies would not fit in one environment variable.
+ */
+export function bodyPatternDriver(family: BodyPatternFamily): ReplayDriver {
+  return {
+    client: family.label,
+    app: path.join(REPO_ROOT, 'test/faults/apps', family.app),
+    apiFor: (provider) => API_BY_PROVIDER[provider] ?? 'openai',
+    step(fixture: Fixture, server: ReplayServer) {
+      const url = new URL(fixture.request.url);
+      return {
+        fixture: fixture.name,
+        url: `${server.baseUrl(fixture.name)}${url.pathname}${url.search}`,
+        method: fixture.request.method,
+        accept: fixture.request.headers.accept,
+      };
+    },
+  };
+}
