@@ -51,6 +51,7 @@ export class LlmExchange implements TrackedRequest {
   private decoder?: BodyDecoder;
   private ended = false;
   private ignoringBody = false;
+  private requestFacts: RequestFacts;
   /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
   followRedirects = true;
 
@@ -58,11 +59,12 @@ export class LlmExchange implements TrackedRequest {
     tracer: Tracer,
     parent: Context,
     readonly match: ApiMatch,
-    readonly request: RequestFacts,
+    request: RequestFacts,
     private readonly url: URL,
     private readonly settings: CaptureSettings,
     private readonly listeners: readonly ExchangeListener[],
   ) {
+    this.requestFacts = request;
     this.span = tracer.startSpan(
       genAiSpanName(request.operation, request.model),
       { kind: SpanKind.CLIENT, attributes: requestAttributes(request, url) },
@@ -95,6 +97,31 @@ export class LlmExchange implements TrackedRequest {
 
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  get request(): RequestFacts {
+    return this.requestFacts;
+  }
+
+  /**
+   * The request body, read after the span had to start: HTTP/2 sends the headers (and with them
+   * `traceparent`) before the first body byte is written. Its facts replace the URL-only ones
+   * the span started with (name, model, parameters, operation).
+   */
+  onLateRequestBody(body: unknown): void {
+    if (this.ended || this.status !== undefined) return;
+    try {
+      const facts = this.match.parseRequest(body, this.settings.captureContent);
+      this.requestFacts = facts;
+      if (!this.span.isRecording()) return;
+      this.span.updateName(genAiSpanName(facts.operation, facts.model));
+      this.span.setAttributes(requestAttributes(facts, this.url));
+      if (this.settings.captureContent) {
+        this.span.setAttributes(requestContentAttributes(facts.content, this.settings.maxContentBytes));
+      }
+    } catch (error) {
+      reportOnce('reading a late LLM request body', error);
+    }
   }
 
   /** Response headers arrived. A redirect that the client follows is not the final response. */

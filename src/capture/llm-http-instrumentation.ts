@@ -5,20 +5,22 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './capture-runtime.js';
 import { FetchCapture } from './fetch-capture.js';
 import { HttpCapture } from './http-capture.js';
+import { Http2Capture } from './http2-capture.js';
 import type { ExchangeListener } from './llm-exchange.js';
 import type { LlmHttpInstrumentationConfig } from './types.js';
 
 const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
 
 /**
- * Turns LLM API calls made over fetch/undici and node:http(s) into GenAI client spans. It patches
- * no module: it listens on Node's diagnostics channels and wraps `globalThis.fetch`, so any SDK
- * major (and raw fetch) is covered without knowing the SDK.
+ * Turns LLM API calls made over fetch/undici, node:http(s) and node:http2 into GenAI client spans.
+ * It hooks no SDK: it listens on Node's diagnostics channels and wraps `globalThis.fetch` and
+ * `http2.connect` (the one place an HTTP/2 `traceparent` can still be added), so any SDK major
+ * (and raw fetch) is covered without knowing the SDK.
  */
 export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumentationConfig> {
   // `declare`d, not initialised: the base constructor calls setConfig() and enable() before a
   // subclass's field initialisers run, and an initialiser would then wipe what they set up.
-  declare private captures: { fetch: FetchCapture; http: HttpCapture } | undefined;
+  declare private captures: { fetch: FetchCapture; http: HttpCapture; http2: Http2Capture } | undefined;
   declare private exchangeListeners: ExchangeListener[] | undefined;
 
   constructor(config: LlmHttpInstrumentationConfig = {}) {
@@ -64,15 +66,17 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
     super.enable();
     if (this.captures) return;
     const runtime = this.createRuntime();
-    this.captures = { fetch: new FetchCapture(runtime), http: new HttpCapture(runtime) };
+    this.captures = { fetch: new FetchCapture(runtime), http: new HttpCapture(runtime), http2: new Http2Capture(runtime) };
     this.captures.fetch.enable();
     this.captures.http.enable();
+    this.captures.http2.enable();
   }
 
   override disable(): void {
     super.disable();
     this.captures?.fetch.disable();
     this.captures?.http.disable();
+    this.captures?.http2.disable();
     this.captures = undefined;
   }
 }

@@ -1,0 +1,290 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import http2 from 'node:http2';
+import { syncBuiltinESMExports } from 'node:module';
+import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
+import { propagation } from '@opentelemetry/api';
+import type { HttpRequestInfo } from '../providers/types.js';
+import type { CaptureRuntime } from './capture-runtime.js';
+import { LlmExchange } from './llm-exchange.js';
+import { nodeHeadersToRecord } from './raw-headers.js';
+import { readRequestBody } from './request-body.js';
+import { guarded } from './report-once.js';
+
+/**
+ * node:http2 client capture. The AWS SDK v3 sends every Bedrock Runtime call over HTTP/2
+ * (`@smithy/node-http-handler`'s NodeHttp2Handler is the client's default request handler).
+ *
+ * Node publishes, per client stream (doc/api/diagnostics_channel.md, "HTTP/2"):
+ * - `http2.client.stream.created` `{ stream, headers }` from inside `session.request()`;
+ * - `http2.client.stream.finish` `{ stream, headers, flags }` when the response headers arrive,
+ *   synchronously, before any DATA of that response is pushed and before the app's 'response';
+ * - `http2.client.stream.error` `{ stream, error }` and `http2.client.stream.close` `{ stream }`.
+ *
+ * `traceparent` cannot be added at `created`: `session.request()` has already serialised the
+ * header block (a pending request on a still-connecting session keeps that serialised copy too).
+ * So `http2.connect` is wrapped, and each session it returns gets an instance-level `request`
+ * that adds `traceparent` to a copy of the headers before calling the original. The span must
+ * exist by then, before any body byte is written: it starts from the URL (Bedrock's model is in
+ * the path) and the body's facts follow on its first write (LlmExchange.onLateRequestBody).
+ *
+ * Streams of sessions opened before we were enabled are still recognised at `created`, without
+ * `traceparent`. Response bytes are observed through the stream's own `push` (the read path hands
+ * every DATA chunk to it, whether or how the app reads) and never changed.
+ */
+
+const CHANNELS = {
+  created: 'http2.client.stream.created',
+  finish: 'http2.client.stream.finish',
+  error: 'http2.client.stream.error',
+  close: 'http2.client.stream.close',
+} as const;
+
+/**
+ * The client stream channels arrived in Node 24.2 and were backported to 22.17. Without them the
+ * response side could not be observed, so older versions get no HTTP/2 capture at all rather
+ * than spans that never end.
+ */
+function nodeHasHttp2ClientChannels(version = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major === 22) return minor >= 17;
+  if (major === 24) return minor >= 2;
+  return major >= 25;
+}
+
+type RequestHeaders = OutgoingHttpHeaders | readonly string[] | undefined;
+type SessionRequest = ClientHttp2Session['request'];
+type Connect = typeof http2.connect;
+type Push = (chunk: unknown, encoding?: BufferEncoding) => boolean;
+
+/** A header value from either header form `session.request` accepts (object, or flat name/value list). */
+function headerValue(headers: RequestHeaders, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
+    return undefined;
+  }
+  const value = (headers as OutgoingHttpHeaders)[name];
+  return value === undefined ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** The request URL from the pseudo-headers, with the session's origin for what they leave out. */
+function requestInfo(headers: RequestHeaders, origin: URL | undefined): HttpRequestInfo | undefined {
+  const scheme = headerValue(headers, ':scheme') ?? origin?.protocol.slice(0, -1);
+  const authority = headerValue(headers, ':authority') ?? headerValue(headers, 'host') ?? origin?.host;
+  if (!scheme || !authority) return undefined;
+  try {
+    const url = new URL(headerValue(headers, ':path') ?? '/', `${scheme}://${authority}`);
+    return { method: (headerValue(headers, ':method') ?? 'GET').toUpperCase(), url, headers: {} };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A copy of the app's headers with ours added; symbol-keyed markers (sensitive headers) kept. */
+function withHeaders(headers: RequestHeaders, added: Record<string, string>): RequestHeaders {
+  if (Array.isArray(headers)) {
+    const copy: string[] = [...headers];
+    for (const [name, value] of Object.entries(added)) copy.push(name, value);
+    for (const symbol of Object.getOwnPropertySymbols(headers)) {
+      (copy as unknown as Record<symbol, unknown>)[symbol] = (headers as unknown as Record<symbol, unknown>)[symbol];
+    }
+    return copy;
+  }
+  return { ...(headers as OutgoingHttpHeaders | undefined), ...added };
+}
+
+function originOf(authority: unknown): URL | undefined {
+  try {
+    return authority instanceof URL ? authority : new URL(String(authority));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Response headers without the `:status` pseudo-header, as the parsers expect them. */
+function responseHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const record = nodeHeadersToRecord(headers as Record<string, string | string[] | undefined>);
+  for (const name of Object.keys(record)) if (name.startsWith(':')) delete record[name];
+  return record;
+}
+
+/** Calls `read` once with the first chunk written to the stream (the JSON body of an SDK call). */
+function onFirstBodyWrite(stream: ClientHttp2Stream, read: (body: unknown) => void): void {
+  const originalWrite = stream.write;
+  const originalEnd = stream.end;
+  let seen = false;
+  const see = (chunk: unknown) => {
+    if (seen) return;
+    seen = true;
+    stream.write = originalWrite;
+    stream.end = originalEnd;
+    guarded('reading an http2 request body', () => read(readRequestBody(chunk)));
+  };
+  stream.write = function write(this: ClientHttp2Stream, chunk: unknown, ...rest: unknown[]) {
+    see(chunk);
+    return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as ClientHttp2Stream['write'];
+  stream.end = function end(this: ClientHttp2Stream, chunk?: unknown, ...rest: unknown[]) {
+    see(typeof chunk === 'function' ? undefined : chunk);
+    return (originalEnd as (...a: unknown[]) => ClientHttp2Stream).call(this, chunk, ...rest);
+  } as ClientHttp2Stream['end'];
+}
+
+function abortedError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'AbortError';
+  return error;
+}
+
+export class Http2Capture {
+  private readonly tracked = new WeakMap<ClientHttp2Stream, LlmExchange>();
+  private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
+  /** True while our `session.request` wrapper runs: the stream `created` announces is ours already. */
+  private inWrappedRequest = false;
+  private active = false;
+  private originalConnect?: Connect;
+  private wrappedConnect?: Connect;
+
+  constructor(private readonly runtime: CaptureRuntime) {}
+
+  enable(): void {
+    if (this.active || !nodeHasHttp2ClientChannels()) return;
+    this.active = true;
+    this.subscribe(CHANNELS.created, (m) => {
+      const { stream, headers } = m as { stream: ClientHttp2Stream; headers: OutgoingHttpHeaders | undefined };
+      this.onStreamCreated(stream, headers);
+    });
+    this.subscribe(CHANNELS.finish, (m) => {
+      const { stream, headers } = m as { stream: ClientHttp2Stream; headers: IncomingHttpHeaders };
+      this.onResponseHeaders(stream, headers);
+    });
+    this.subscribe(CHANNELS.error, (m) => {
+      const { stream, error } = m as { stream: ClientHttp2Stream; error: unknown };
+      this.tracked.get(stream)?.onError(error);
+    });
+    this.subscribe(CHANNELS.close, (m) => this.onStreamClose((m as { stream: ClientHttp2Stream }).stream));
+    this.wrapConnect();
+  }
+
+  disable(): void {
+    this.active = false;
+    for (const [name, handler] of this.subscriptions) diagnosticsChannel.unsubscribe(name, handler);
+    this.subscriptions.length = 0;
+    // Only restore connect if nobody wrapped it after us; otherwise their wrapper would be lost.
+    if (this.originalConnect && http2.connect === this.wrappedConnect) {
+      http2.connect = this.originalConnect;
+      syncBuiltinESMExports();
+    }
+    this.originalConnect = undefined;
+    this.wrappedConnect = undefined;
+  }
+
+  private subscribe(name: string, handler: (message: unknown) => void): void {
+    const safe = (message: unknown) => guarded(`handling ${name}`, () => handler(message));
+    diagnosticsChannel.subscribe(name, safe);
+    this.subscriptions.push([name, safe]);
+  }
+
+  private wrapConnect(): void {
+    const capture = this;
+    const original = http2.connect;
+    this.originalConnect = original;
+    this.wrappedConnect = function connect(this: unknown, ...args: unknown[]) {
+      const session = (original as (...a: unknown[]) => ClientHttp2Session).apply(this, args);
+      guarded('observing an http2 session', () => capture.wrapSessionRequest(session, originOf(args[0])));
+      return session;
+    } as Connect;
+    http2.connect = this.wrappedConnect;
+    // `import { connect } from 'node:http2'` reads a snapshot of the exports; refresh it.
+    syncBuiltinESMExports();
+  }
+
+  private wrapSessionRequest(session: ClientHttp2Session, origin: URL | undefined): void {
+    const capture = this;
+    const originalRequest = session.request;
+    session.request = function request(this: ClientHttp2Session, headers?: RequestHeaders, ...rest: unknown[]) {
+      const call = (h: RequestHeaders) => (originalRequest as (...a: unknown[]) => ClientHttp2Stream).call(this, h, ...rest);
+      if (!capture.active) return call(headers);
+      const started = guarded('starting an http2 span', () => capture.startForRequest(headers, origin));
+      if (!started) return call(headers);
+      let stream: ClientHttp2Stream;
+      capture.inWrappedRequest = true;
+      try {
+        stream = call(started.headers);
+      } catch (error) {
+        started.tracked.onError(error);
+        throw error;
+      } finally {
+        capture.inWrappedRequest = false;
+      }
+      guarded('observing an http2 stream', () => capture.track(stream, started.tracked));
+      return stream;
+    } as SessionRequest;
+  }
+
+  /** Starts the span of a recognised request and returns the headers to send in its place. */
+  private startForRequest(headers: RequestHeaders, origin: URL | undefined): { tracked: LlmExchange; headers: RequestHeaders } | undefined {
+    const tracked = this.startTracked(requestInfo(headers, origin));
+    if (!tracked) return undefined;
+    const added: Record<string, string> = {};
+    propagation.inject(tracked.context, added);
+    return { tracked, headers: withHeaders(headers, added) };
+  }
+
+  /**
+   * Only LLM calls are traced over HTTP/2, even with `trace_non_llm_requests`: HTTP/2 also carries
+   * gRPC, our own OTLP exporter included, whose every export would otherwise make a new span.
+   */
+  private startTracked(info: HttpRequestInfo | undefined): LlmExchange | undefined {
+    if (!info) return undefined;
+    const match = this.runtime.registry.match(info);
+    if (!match) return undefined;
+    // No body yet: HTTP/2 sends the headers first. The facts of the URL start the span.
+    return LlmExchange.start(this.runtime.tracer(), match, info, undefined, this.runtime.settings, this.runtime.listeners);
+  }
+
+  private track(stream: ClientHttp2Stream, exchange: LlmExchange): void {
+    this.tracked.set(stream, exchange);
+    onFirstBodyWrite(stream, (body) => exchange.onLateRequestBody(body));
+  }
+
+  /** A stream of a session we did not wrap: traced, but its headers are already sealed. */
+  private onStreamCreated(stream: ClientHttp2Stream, headers: OutgoingHttpHeaders | undefined): void {
+    if (this.inWrappedRequest || this.tracked.has(stream)) return;
+    const tracked = this.startTracked(requestInfo(headers, undefined));
+    if (tracked) this.track(stream, tracked);
+  }
+
+  private onResponseHeaders(stream: ClientHttp2Stream, headers: IncomingHttpHeaders): void {
+    const tracked = this.tracked.get(stream);
+    if (!tracked) return;
+    tracked.onResponseStart(Number(headers[':status'] ?? 0), responseHeaders(headers));
+    const originalPush = stream.push as Push;
+    stream.push = function push(this: ClientHttp2Stream, chunk: unknown, ...rest: unknown[]) {
+      guarded('observing an http2 body chunk', () => {
+        // A destroyed stream pushes null too (on abort or error); that is not the body's end,
+        // and the error or close that follows reports it.
+        if (chunk === null) {
+          if (!this.destroyed) tracked.onEnd();
+        } else if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);
+        else if (typeof chunk === 'string') tracked.onBodyChunk(Buffer.from(chunk));
+      });
+      return (originalPush as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as ClientHttp2Stream['push'];
+  }
+
+  /**
+   * `close` is published before the end-of-body push of a normal close and before the `error`
+   * of a failed one (both in the same synchronous call). Deciding on a microtask lets those come
+   * first; what is still open then was cut short without an error (RST_STREAM CANCEL, destroy()).
+   */
+  private onStreamClose(stream: ClientHttp2Stream): void {
+    const tracked = this.tracked.get(stream);
+    if (!tracked || tracked.isEnded) return;
+    queueMicrotask(() =>
+      guarded('observing an http2 stream close', () => {
+        if (!tracked.isEnded) tracked.onError(abortedError('http2 stream closed before its response ended'));
+      }),
+    );
+  }
+}
