@@ -31,6 +31,7 @@ interface UndiciRequest {
   path: string;
   method: string;
   body?: unknown;
+  headers?: unknown[] | string;
   addHeader(name: string, value: string): unknown;
 }
 
@@ -204,9 +205,24 @@ export class FetchCapture {
   }
 }
 
+/**
+ * Sets `traceparent` (and any other propagation header) on the undici request. A value already
+ * there (set by the app, or by an SDK that traces itself) is replaced in place: appending would send
+ * two, which servers must treat as invalid. undici keeps headers as a flat [name, value, ...] list
+ * in both Node 22 and Node 24.
+ */
 function injectTraceparent(ctx: Context, request: UndiciRequest): void {
   propagation.inject(ctx, request, {
     set(carrier, key, value) {
+      const headers = carrier.headers;
+      if (Array.isArray(headers)) {
+        for (let i = 0; i + 1 < headers.length; i += 2) {
+          if (String(headers[i]).toLowerCase() === key) {
+            headers[i + 1] = value;
+            return;
+          }
+        }
+      }
       carrier.addHeader(key, value);
     },
   });

@@ -117,3 +117,22 @@ describe('LlmHttpInstrumentation with an app-owned SDK', () => {
     instrumentation.enable();
   });
 });
+
+describe('traceparent on fetch', () => {
+  it('replaces a traceparent the app already set instead of sending two', async () => {
+    const seen: Array<string | string[] | undefined> = [];
+    const echo = http.createServer((req, res) => {
+      seen.push(req.headers.traceparent);
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"x","choices":[]}');
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const port = (echo.address() as { port: number }).port;
+    exporter.reset();
+    const stale = `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01`;
+    await (await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', headers: { traceparent: stale }, body: chatBody() })).text();
+    await new Promise((resolve) => echo.close(resolve));
+    const [span] = exporter.getFinishedSpans();
+    expect(seen).toEqual([`00-${span!.spanContext().traceId}-${span!.spanContext().spanId}-01`]);
+  });
+});
