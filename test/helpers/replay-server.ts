@@ -1,4 +1,5 @@
 import http from 'node:http';
+import http2 from 'node:http2';
 import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { fixtureResponseBytes, loadFixture, type Fixture } from './fixtures.js';
@@ -30,6 +31,11 @@ export interface ReplayOptions {
   chunkBytes?: number;
   /** Bounds the server's life and request count, so a stuck test cannot leave it serving. */
   maxRequests?: number;
+  /**
+   * Speak HTTP/2 without TLS (h2c, prior knowledge), as the AWS SDK's NodeHttp2Handler does to an
+   * `http://` endpoint. The same handler serves both through Node's HTTP/2 compatibility API.
+   */
+  http2?: boolean;
 }
 
 const ROUTE = /^\/fx\/([^/]+)(\/.*)?$/;
@@ -46,7 +52,7 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
   const received: ReceivedRequest[] = [];
   const cache = new Map<string, Fixture>();
   const maxRequests = options.maxRequests ?? 5000;
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -83,6 +89,15 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
         res.end(bytes);
       }
     });
+  };
+  const sessions = new Set<http2.ServerHttp2Session>();
+  const server = options.http2
+    ? http2.createServer(handler as unknown as (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void)
+    : http.createServer(handler);
+  // HTTP/2 sessions outlive their streams; close() ends them as closeAllConnections() does for HTTP/1.
+  server.on('session', (session: http2.ServerHttp2Session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -92,7 +107,8 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     received,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        if (server instanceof http.Server) server.closeAllConnections();
+        for (const session of sessions) session.destroy();
         server.close(() => resolve());
       }),
   };
