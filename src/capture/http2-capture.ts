@@ -40,9 +40,9 @@ const CHANNELS = {
 } as const;
 
 /**
- * The client stream channels arrived in Node 24.2 and were backported to 22.17. Without them the
- * response side could not be observed, so older versions get no HTTP/2 capture at all rather
- * than spans that never end.
+ * The client stream channels arrived in Node 24.2 and were backported to 22.17 (Node 23, end of
+ * life, is left out). Without them the response side could not be observed, so older versions get
+ * no HTTP/2 capture at all rather than spans that never end.
  */
 function nodeHasHttp2ClientChannels(version = process.versions.node): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number);
@@ -139,7 +139,7 @@ function abortedError(message: string): Error {
 export class Http2Capture {
   private readonly tracked = new WeakMap<ClientHttp2Stream, LlmExchange>();
   private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
-  /** True while our `session.request` wrapper runs: the stream `created` announces is ours already. */
+  /** True while our `session.request` wrapper runs: the stream `created` announces was seen there. */
   private inWrappedRequest = false;
   private active = false;
   private originalConnect?: Connect;
@@ -206,18 +206,17 @@ export class Http2Capture {
       const call = (h: RequestHeaders) => (originalRequest as (...a: unknown[]) => ClientHttp2Stream).call(this, h, ...rest);
       if (!capture.active) return call(headers);
       const started = guarded('starting an http2 span', () => capture.startForRequest(headers, origin));
-      if (!started) return call(headers);
       let stream: ClientHttp2Stream;
       capture.inWrappedRequest = true;
       try {
-        stream = call(started.headers);
+        stream = call(started ? started.headers : headers);
       } catch (error) {
-        started.tracked.onError(error);
+        started?.tracked.onError(error);
         throw error;
       } finally {
         capture.inWrappedRequest = false;
       }
-      guarded('observing an http2 stream', () => capture.track(stream, started.tracked));
+      if (started) guarded('observing an http2 stream', () => capture.track(stream, started.tracked));
       return stream;
     } as SessionRequest;
   }
