@@ -106,3 +106,33 @@ export function fixedResponse(status: number, headers: Record<string, string>, b
     res.end(body);
   };
 }
+
+/**
+ * A streamed chat answer of about `totalBytes`, generated while it is sent (never held whole):
+ * the same ~1 KiB chunk over and over, written as fast as the client reads (backpressure), then
+ * a finish chunk with usage. Stops when the client goes away.
+ */
+export function hugeChatStream(totalBytes: number): ScriptedBehaviour {
+  const chunk = Buffer.from(chatChunk('many words '.repeat(90)));
+  const chunks = Math.ceil(totalBytes / chunk.length);
+  return (res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    let sent = 0;
+    const pump = () => {
+      while (sent < chunks && !res.destroyed) {
+        sent += 1;
+        if (!res.write(chunk)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      if (!res.destroyed) {
+        res.end(chatChunk('', 'stop', { usage: { prompt_tokens: 2, completion_tokens: chunks, total_tokens: chunks + 2 } }) + 'data: [DONE]\n\n');
+      }
+    };
+    pump();
+  };
+}
+
+/** Bytes of one `hugeChatStream` chunk, so a test can state the body size exactly. */
+export const HUGE_STREAM_CHUNK_BYTES = Buffer.byteLength(chatChunk('many words '.repeat(90)));
