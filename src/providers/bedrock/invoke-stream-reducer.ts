@@ -61,8 +61,7 @@ export class InvokeStreamReducer implements EventStreamReducer {
       });
     }
     if (typeof chunk.type === 'string') this.onAnthropicEvent(chunk);
-    else if (this.onNovaEvent(chunk)) return;
-    else this.onFlatChunk(chunk);
+    else if (!this.onNovaEvent(chunk)) this.onFlatChunk(chunk);
   }
 
   private setReasons(values: unknown[]): void {
@@ -113,7 +112,7 @@ export class InvokeStreamReducer implements EventStreamReducer {
     }
   }
 
-  /** Nova streams Converse-like events, each wrapped in an object named after it. */
+  /** Nova streams Converse-like events, each wrapped in an object named after it. False if not one. */
   private onNovaEvent(chunk: JsonObject): boolean {
     const delta = asObject(chunk.contentBlockDelta);
     const start = asObject(chunk.contentBlockStart);
