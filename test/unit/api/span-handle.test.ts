@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { configureManualApi } from '../../../src/api/manual-api-settings.js';
 import { span } from '../../../src/api/span.js';
 import { trace } from '../../../src/api/trace.js';
+import type { SpanHandle } from '../../../src/api/types.js';
 import { installInMemoryTracing, only, type InMemoryTracing } from './in-memory-tracing.js';
 
 let tracing: InMemoryTracing;
@@ -156,7 +157,7 @@ describe('handle methods', () => {
   });
 
   it('ignores calls after the span ended and never throws on bad arguments', async () => {
-    let kept: Parameters<Parameters<typeof span>[2]>[0] | undefined;
+    let kept: SpanHandle | undefined;
     span('short', 'tool', (handle) => {
       kept = handle;
     });

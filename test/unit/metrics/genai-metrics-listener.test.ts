@@ -1,5 +1,5 @@
 import { INVALID_SPAN_CONTEXT, trace } from '@opentelemetry/api';
-import { MeterProvider, MetricReader, type HistogramMetricData, type MetricData, type SumMetricData } from '@opentelemetry/sdk-metrics';
+import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData, type MetricData, type SumMetricData } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CompletedExchange } from '../../../src/capture/llm-exchange.js';
 import { createGenAiMetricsListener } from '../../../src/metrics/genai-metrics-listener.js';
@@ -172,7 +172,8 @@ describe('latest names (OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental
       'gen_ai.client.inference.usage.cache_write.input_tokens': [{ attributes: byModality, value: 0 }],
       'gen_ai.client.inference.usage.reasoning.output_tokens': [{ attributes: byModality, value: 8 }],
     });
-    expect(metrics.get('gen_ai.client.inference.usage.input_tokens')!.descriptor.type).toBe('COUNTER');
+    const inputCounter = metrics.get('gen_ai.client.inference.usage.input_tokens') as SumMetricData;
+    expect([inputCounter.dataPointType, inputCounter.isMonotonic]).toEqual([DataPointType.SUM, true]);
   });
 
   it('uses the embeddings metrics for embeddings and keeps operation.duration for other operations', async () => {
