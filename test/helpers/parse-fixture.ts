@@ -40,7 +40,7 @@ export interface CoreFacts {
   model?: string;
   stream: boolean;
   responseModel?: string;
-  responseId?: string;
+  responseId?: string | number;
   inputTokens?: number;
   outputTokens?: number;
   finishReasons?: Array<string | number>;
