@@ -1,4 +1,4 @@
-import { calcPrice } from '@pydantic/genai-prices';
+import { calcPrice, type Provider } from '@pydantic/genai-prices';
 import type { Usage } from '../providers/types.js';
 import { priceTableProviderId } from './price-table-provider-ids.js';
 import { pricingUsageOf, type PricingUsage } from './pricing-usage.js';
@@ -15,21 +15,24 @@ export interface LlmCallForCost {
 }
 
 /**
- * Models the table does not know, per provider. A miss scans the whole table (about 20 µs); an
- * app calling a self-hosted model would pay that on every call without this.
+ * What the table said for each (provider, model) seen: the provider narrowed to the one matching
+ * model, or null for a model it does not know. Finding the model scans the whole table (about
+ * 30 µs a call, 20 µs for a miss); pricing against the narrowed provider takes about 6 µs.
  */
-const unknownModels = new Set<string>();
-const MAX_REMEMBERED_UNKNOWN = 1024;
+const lookups = new Map<string, Provider | null>();
+const MAX_REMEMBERED_MODELS = 1024;
 
 function priceWith(providerId: string, model: string, usage: PricingUsage): number | undefined {
   const key = `${providerId}\u0000${model}`;
-  if (unknownModels.has(key)) return undefined;
-  const result = calcPrice(usage, model, { providerId });
-  if (!result) {
-    if (unknownModels.size < MAX_REMEMBERED_UNKNOWN) unknownModels.add(key);
-    return undefined;
+  const known = lookups.get(key);
+  if (known === null) return undefined;
+  if (known) {
+    const result = calcPrice(usage, model, { provider: known });
+    if (result) return result.total_price;
   }
-  return result.total_price;
+  const result = calcPrice(usage, model, { providerId });
+  if (lookups.size < MAX_REMEMBERED_MODELS) lookups.set(key, result ? { ...result.provider, models: [result.model] } : null);
+  return result?.total_price;
 }
 
 /**
