@@ -21,7 +21,8 @@ export function responseAttributes(facts: ResponseFacts): Attributes {
   const set = (key: string, value: Attributes[string]) => {
     if (value !== undefined) attributes[key] = value;
   };
-  set(ATTR_GEN_AI_RESPONSE_ID, facts.responseId);
+  // The conventions type the id as a string; AI21 on Bedrock sends a number (`"id": 1234`).
+  set(ATTR_GEN_AI_RESPONSE_ID, facts.responseId === undefined ? undefined : String(facts.responseId));
   set(ATTR_GEN_AI_RESPONSE_MODEL, facts.responseModel);
   if (facts.finishReasons && facts.finishReasons.length > 0) {
     attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = finishReasonValues(facts.finishReasons);

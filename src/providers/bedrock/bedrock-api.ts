@@ -8,7 +8,7 @@ import { GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROC
 import { readBedrockError } from './bedrock-error.js';
 import { bedrockTargetOf, isBedrockRuntimeHost, isStreamingAction, type BedrockTarget } from './bedrock-target.js';
 import { ConverseStreamReducer } from './converse-stream-reducer.js';
-import { createEventStreamAccumulator } from './event-stream-accumulator.js';
+import { createEventStreamAccumulator } from '../stream/aws-event-stream-accumulator.js';
 import { usageFromHeaders, withHeaderUsage } from './header-usage.js';
 import { InvokeStreamReducer } from './invoke-stream-reducer.js';
 import { parseConverseRequest } from './parse-converse-request.js';

@@ -4,7 +4,7 @@ import {
   asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined, type JsonObject,
 } from '../json-fields.js';
 import { streamExceptionName } from './bedrock-error.js';
-import { headerString, payloadText, type EventStreamReducer } from './event-stream-accumulator.js';
+import { headerString, payloadText, type EventStreamReducer } from '../stream/aws-event-stream-accumulator.js';
 import { readConverseUsage } from './read-converse-response.js';
 import { readAnthropicUsage } from './read-invoke-response.js';
 import { StreamedOutput } from './streamed-output.js';

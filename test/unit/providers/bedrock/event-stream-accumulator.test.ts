@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
-import { createEventStreamAccumulator, headerString, payloadText } from '../../../../src/providers/bedrock/event-stream-accumulator.js';
+import { createEventStreamAccumulator, headerString, payloadText } from '../../../../src/providers/stream/aws-event-stream-accumulator.js';
 import { fixtureResponseBytes, loadFixture } from '../../../helpers/fixtures.js';
 import { parseFixture } from '../../../helpers/parse-fixture.js';
 
