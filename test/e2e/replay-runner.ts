@@ -2,6 +2,7 @@ import type { Fixture } from '../helpers/fixtures.js';
 import { startReplayServer, type ReplayOptions, type ReplayServer } from '../helpers/replay-server.js';
 import type { OtlpReceiver, ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
+import { recordFixtureReplays } from '../helpers/fixture-report.js';
 
 /**
  * How one client (an official SDK, or raw fetch) replays recordings. A driver names the child
@@ -26,6 +27,14 @@ export interface FixtureReplay {
   result?: Record<string, unknown>;
   /** Requests the server received for this fixture. */
   requests: number;
+  /** The client that made the call (a driver may fall back to fetch for a call its SDK lacks). */
+  client: string;
+}
+
+/** A plan step's own client label, when the driver records one (`fetch` for a fallback). */
+function clientOfStep(step: unknown): string | undefined {
+  const client = (step as { client?: unknown } | undefined)?.client;
+  return client === 'fetch' ? 'fetch' : undefined;
 }
 
 export interface Replay {
@@ -71,20 +80,23 @@ export async function replayWithDriver(
   await receiver.waitForSpans((all) => all.length - before >= received, 10_000).catch(() => undefined);
   const spans = receiver.spans.slice(before);
   const results = run.results as Array<Record<string, unknown>>;
+  const replays: FixtureReplay[] = fixtures.map((fixture, index) => {
+    const requests = servers.get(fixture.provider)!.received.filter((r) => r.fixture === fixture.name);
+    const [, traceId, spanId] = String(requests.at(-1)?.headers.traceparent ?? '').split('-');
+    return {
+      fixture,
+      span: spans.find((s) => s.traceId === traceId && s.spanId === spanId),
+      result: results.find((r) => r.fixture === fixture.name),
+      requests: requests.length,
+      client: clientOfStep(plan[index]) ?? driver.client,
+    };
+  });
+  recordFixtureReplays(driver.client, replays);
   return {
     run,
     servers,
     spans,
-    fixtures: fixtures.map((fixture) => {
-      const requests = servers.get(fixture.provider)!.received.filter((r) => r.fixture === fixture.name);
-      const [, traceId, spanId] = String(requests.at(-1)?.headers.traceparent ?? '').split('-');
-      return {
-        fixture,
-        span: spans.find((s) => s.traceId === traceId && s.spanId === spanId),
-        result: results.find((r) => r.fixture === fixture.name),
-        requests: requests.length,
-      };
-    }),
+    fixtures: replays,
     close: async () => {
       for (const server of servers.values()) await server.close();
     },
