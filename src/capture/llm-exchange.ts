@@ -183,6 +183,12 @@ export class LlmExchange implements TrackedRequest {
   /** The request or its body failed (network error, abort, the consumer stopped reading). */
   onError(error: unknown): void {
     if (this.ended) return;
+    // The stream's end marker already arrived: the client stopped reading after the last event
+    // (or the connection dropped after it). The call succeeded.
+    if (this.accumulator?.isComplete?.()) {
+      this.onEnd();
+      return;
+    }
     this.ended = true;
     const endedAt = nowMs();
     // Whatever was received is still parsed: a cut stream keeps the usage it had.

@@ -77,6 +77,11 @@ export interface ResponseAccumulator {
   push(chunk: Uint8Array): void;
   /** The body ended (or was cut short); return what could be read. Never throws. */
   finish(): ResponseFacts;
+  /**
+   * The provider's end-of-response marker has arrived (streams only; see
+   * stream/end-of-response-markers.ts). An error or cancel after it does not fail the call.
+   */
+  isComplete?(): boolean;
 }
 
 export interface ResponseInfo {

@@ -1,6 +1,7 @@
 import type { ResponseAccumulator, ResponseFacts } from '../types.js';
 import { parseJsonOrUndefined } from '../json-fields.js';
 import { createUtf8Decoder } from './utf8-decoder.js';
+import { isTerminalNdjsonLine } from './end-of-response-markers.js';
 
 /** Longest single NDJSON line we keep while waiting for its newline; longer lines are skipped. */
 const MAX_LINE_CHARS = 1024 * 1024;
@@ -16,6 +17,7 @@ export function createNdjsonAccumulator(reducer: {
 }): ResponseAccumulator {
   const utf8 = createUtf8Decoder();
   let pending = '';
+  let complete = false;
   const flushLines = (final: boolean) => {
     const lines = pending.split('\n');
     pending = final ? '' : (lines.pop() ?? '');
@@ -24,7 +26,9 @@ export function createNdjsonAccumulator(reducer: {
       const trimmed = line.trim();
       if (!trimmed) continue;
       const value = parseJsonOrUndefined(trimmed);
-      if (value !== undefined) reducer.onLine(value);
+      if (value === undefined) continue;
+      complete = isTerminalNdjsonLine(value);
+      reducer.onLine(value);
     }
   };
   return {
@@ -37,5 +41,6 @@ export function createNdjsonAccumulator(reducer: {
       flushLines(true);
       return reducer.result();
     },
+    isComplete: () => complete,
   };
 }

@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { ResponseAccumulator, ResponseFacts } from '../types.js';
 import { createUtf8Decoder } from './utf8-decoder.js';
+import { SSE_DONE_DATA, SSE_TERMINAL_EVENTS } from './end-of-response-markers.js';
 
 /** Folds server-sent events into response facts, one event at a time (bounded memory). */
 export interface SseEventReducer {
@@ -14,8 +15,10 @@ export interface SseEventReducer {
  */
 export function createSseAccumulator(reducer: SseEventReducer): ResponseAccumulator {
   const utf8 = createUtf8Decoder();
+  let complete = false;
   const parser = createParser({
     onEvent(event) {
+      if (event.data === SSE_DONE_DATA || (event.event !== undefined && SSE_TERMINAL_EVENTS.has(event.event))) complete = true;
       reducer.onEvent(event);
     },
   });
@@ -27,5 +30,6 @@ export function createSseAccumulator(reducer: SseEventReducer): ResponseAccumula
       parser.feed(utf8.end());
       return reducer.result();
     },
+    isComplete: () => complete,
   };
 }

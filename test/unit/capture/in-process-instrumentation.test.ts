@@ -136,3 +136,52 @@ describe('traceparent on fetch', () => {
     expect(seen).toEqual([`00-${span!.spanContext().traceId}-${span!.spanContext().spanId}-01`]);
   });
 });
+
+describe('a stream the app stops reading', () => {
+  /** Sends a chat stream, then (optionally) its [DONE], then holds the body open. */
+  async function holdingServer(sendDone: boolean): Promise<{ url: string; close(): Promise<void> }> {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":null}]}\n\n');
+      res.write('data: {"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":2,"completion_tokens":1}}\n\n');
+      if (sendDone) res.write('data: [DONE]\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1/chat/completions`,
+      close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    };
+  }
+
+  async function readUntilThenCancel(url: string, marker: string): Promise<void> {
+    const response = await fetch(url, { method: 'POST', body: chatBody({ stream: true }) });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes(marker)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  it('ends the span normally when the app cancels after the provider end marker', async () => {
+    const server = await holdingServer(true);
+    exporter.reset();
+    await readUntilThenCancel(server.url, '[DONE]');
+    await server.close();
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.status.code).toBe(0);
+    expect(span!.attributes['error.type']).toBeUndefined();
+    expect(span!.attributes).toMatchObject({ 'gen_ai.usage.output_tokens': 1, 'gen_ai.response.finish_reasons': ['stop'] });
+  });
+
+  it('records an error when the app cancels before the end marker, keeping what was read', async () => {
+    const server = await holdingServer(false);
+    exporter.reset();
+    await readUntilThenCancel(server.url, 'completion_tokens');
+    await server.close();
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.status.code).toBe(2);
+    expect(span!.attributes['error.type']).toBeTypeOf('string');
+    expect(span!.attributes['gen_ai.usage.output_tokens']).toBe(1);
+  });
+});
