@@ -4,6 +4,7 @@ import type { SseEventReducer } from '../stream/sse-accumulator.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readOpenAiError, readOpenAiUsage, readResponsesApiObject } from './read-openai-response.js';
+import { isBareChatDelta, isResponsesDelta } from './stream-event-skip.js';
 
 interface ChoiceState {
   finishReason?: string;
@@ -28,6 +29,7 @@ export class OpenAiStreamReducer implements SseEventReducer {
 
   onEvent(event: EventSourceMessage): void {
     if (event.data === '[DONE]') return;
+    if (!this.captureContent && this.addsNothing(event.data)) return;
     const data = asObject(parseJsonOrUndefined(event.data));
     if (!data) return;
     const type = asString(data.type);
@@ -48,6 +50,12 @@ export class OpenAiStreamReducer implements SseEventReducer {
       return;
     }
     this.readChunk(data);
+  }
+
+  /** Content deltas matter only for content capture; once id and model are known, they add no fact. */
+  private addsNothing(data: string): boolean {
+    if (isResponsesDelta(data)) return true;
+    return this.responseId !== undefined && this.responseModel !== undefined && isBareChatDelta(data);
   }
 
   private readRun(run: Record<string, unknown>): void {
