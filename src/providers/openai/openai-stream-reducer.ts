@@ -54,8 +54,8 @@ export class OpenAiStreamReducer implements SseEventReducer {
 
   /** Content deltas matter only for content capture; once id and model are known, they add no fact. */
   private addsNothing(data: string): boolean {
-    if (isResponsesDelta(data)) return true;
-    return this.responseId !== undefined && this.responseModel !== undefined && isBareChatDelta(data);
+    if (this.responseId !== undefined && this.responseModel !== undefined && isBareChatDelta(data)) return true;
+    return isResponsesDelta(data);
   }
 
   private readRun(run: Record<string, unknown>): void {

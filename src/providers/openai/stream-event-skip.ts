@@ -8,19 +8,32 @@
  * model wrote cannot form these keys. When in doubt an event is parsed.
  */
 
-const FINISH_REASON = /"finish_reason"\s*:\s*(null\b)?/g;
+// Searched without their opening quote: `"` is everywhere in JSON, and a search for a pattern that
+// starts with it stops at every one (about 4x slower here).
+const FINISH_REASON_KEY = 'finish_reason"';
 const USAGE_OBJECT = /"usage"\s*:\s*\{/;
 const RESPONSE_OBJECT = /"response"\s*:/;
 
+/** Index of the first character after optional JSON whitespace. */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i += 1;
+  return i;
+}
+
 /**
  * A chat/completions chunk whose every choice is still running (`finish_reason: null`), with no
- * usage object and no error: it only carries a content or tool-call delta.
+ * usage object and no error: it only carries a content or tool-call delta. Plain string scans,
+ * no regex on the common path: this runs once per streamed chunk.
  */
 export function isBareChatDelta(data: string): boolean {
-  if (data.includes('"error"') || USAGE_OBJECT.test(data)) return false;
+  if (data.includes('error"') || (data.includes('usage"') && USAGE_OBJECT.test(data))) return false;
   let choices = 0;
-  for (const found of data.matchAll(FINISH_REASON)) {
-    if (found[1] === undefined) return false;
+  for (let at = data.indexOf(FINISH_REASON_KEY); at !== -1; at = data.indexOf(FINISH_REASON_KEY, at + 1)) {
+    if (data[at - 1] !== '"') continue;
+    const colon = skipSpace(data, at + FINISH_REASON_KEY.length);
+    if (data[colon] !== ':') return false;
+    if (!data.startsWith('null', skipSpace(data, colon + 1))) return false;
     choices += 1;
   }
   return choices > 0;
@@ -31,5 +44,5 @@ export function isBareChatDelta(data: string): boolean {
  * ...): the lifecycle events the reducer reads carry a whole `response` object; deltas do not.
  */
 export function isResponsesDelta(data: string): boolean {
-  return data.includes('"type":"response.') && data.includes('.delta"') && !data.includes('"error"') && !RESPONSE_OBJECT.test(data);
+  return data.includes('type":"response.') && data.includes('.delta"') && !data.includes('error"') && !RESPONSE_OBJECT.test(data);
 }
