@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFixtures, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
-import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
 import { anthropicDriver, isAnthropic } from './drivers/anthropic-driver.js';
 import { replayWithDriver, type Replay } from './replay-runner.js';
+import { replayOf, requestFor, standardReplayTests, useReplay } from './replay-suite.js';
 
 const fixtures = listFixtures(isAnthropic);
 
@@ -19,48 +19,18 @@ describe.each([
   ['gzip JSON bodies', { compress: true }],
   ['streams in 23-byte chunks', { chunkBytes: 23 }],
 ] as const)('Anthropic recordings through @anthropic-ai/sdk (%s)', (_label, serverOptions) => {
-  let receiver: OtlpReceiver;
-  let replay: Replay;
+  const replay = useReplay(anthropicDriver(), fixtures, serverOptions);
 
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ port: 0 });
-    replay = await replayWithDriver(anthropicDriver(), fixtures, receiver, serverOptions);
-  }, 90_000);
+  standardReplayTests(replay, fixtures, { credentials: /sk-ant-test/ });
 
-  afterAll(async () => {
-    await replay?.close();
-    await receiver?.close();
-  });
-
-  it('runs the app to completion with every call answered', () => {
-    expect(replay.run.code, replay.run.stderr).toBe(0);
-    expect(replay.run.results).toEqual(fixtures.map((f) => expect.objectContaining({ fixture: f.name, ok: true })));
-  });
-
-  it('exports exactly one span per LLM call, none of them the SDK\'s own', () => {
-    expect(replay.fixtures.map((f) => f.requests)).toEqual(fixtures.map(() => 1));
-    expect(replay.spans).toHaveLength(fixtures.length);
-    expect(replay.spans.filter((s) => s.scope.name === ANTHROPIC_SDK_SCOPE)).toEqual([]);
-  });
-
-  it('puts no credential on any span', () => {
-    expect(JSON.stringify(replay.spans.map((s) => s.attributes))).not.toContain('sk-ant-test');
-  });
-
-  it.each(fixtures.map((f) => [f.name] as const))('%s: span carries every expected value', (name) => {
-    const { fixture, span } = replay.fixtures.find((f) => f.fixture.name === name)!;
-    expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
-    expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
-    expect(span!.kind).toBe(3); // CLIENT
-    expect(span!.parentSpanId).toBeUndefined();
-    expect(span!.name).toBe(`${fixture.expected.operation} ${fixture.expected.model_request}`);
+  it('exports none of the SDK\'s own spans', () => {
+    expect(replay().spans.filter((s) => s.scope.name === ANTHROPIC_SDK_SCOPE)).toEqual([]);
   });
 });
 
 /** The spans of the trace that the server's one request for `fixture` belongs to. */
 function traceOf(replay: Replay, fixture: Fixture): ReceivedSpan[] {
-  const request = replay.servers.get(fixture.provider)!.received.find((r) => r.fixture === fixture.name)!;
-  const traceId = String(request.headers.traceparent).split('-')[1];
+  const traceId = String(requestFor(replay, fixture).headers.traceparent).split('-')[1];
   return replay.spans.filter((s) => s.traceId === traceId);
 }
 
@@ -103,8 +73,7 @@ describe('the Anthropic SDK\'s own spans', () => {
           ['gen_ai.usage.output_tokens', fixture.expected.output_tokens],
           ['gen_ai.usage.cache_read.input_tokens', fixture.expected.cache_read_input_tokens],
         ]);
-        const sent = replay.servers.get('anthropic')!.received.find((r) => r.fixture === fixture.name)!;
-        expect(sent.headers.traceparent).toBe(`00-${spans[0]!.traceId}-${spans[0]!.spanId}-01`);
+        expect(requestFor(replay, fixture).headers.traceparent).toBe(`00-${spans[0]!.traceId}-${spans[0]!.spanId}-01`);
       }
     } finally {
       await replay.close();
@@ -137,20 +106,8 @@ describe('Anthropic recordings with capture_content: true', () => {
       f.name,
     ),
   );
-  let receiver: OtlpReceiver;
-  let replay: Replay;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ port: 0 });
-    replay = await replayWithDriver(anthropicDriver(), chosen, receiver, { extraYaml: ['    capture_content: true'] });
-  }, 90_000);
-
-  afterAll(async () => {
-    await replay?.close();
-    await receiver?.close();
-  });
-
-  const spanOf = (name: string) => replay.fixtures.find((f) => f.fixture.name === name)!.span!;
+  const replay = useReplay(anthropicDriver(), chosen, { extraYaml: ['    capture_content: true'] });
+  const spanOf = (name: string) => replayOf(replay(), name).span!;
 
   it('records the system prompt, the messages and the reply', () => {
     const span = spanOf('anthropic--messages--system-prompt');

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
-import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
 import type { ReplayServer } from '../helpers/replay-server.js';
 import { REPO_ROOT } from '../helpers/run-traced-app.js';
 import { replayWithDriver, type Replay, type ReplayDriver } from './replay-runner.js';
+import { expectFixtureSpan, replayOf, useReplay } from './replay-suite.js';
 
 /** Our instrumentation scope: the package name. */
 const OUR_SCOPE = 'llm-otel';
@@ -67,13 +67,11 @@ const langChainDriver: ReplayDriver = {
   }),
 };
 
-function expectFixtureSpan(replay: Replay, name: string): ReceivedSpan {
-  const { fixture, span } = replay.fixtures.find((f) => f.fixture.name === name)!;
-  expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
-  expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
-  expect(span!.scope.name).toBe(OUR_SCOPE);
-  expect(span!.kind).toBe(3); // CLIENT
-  return span!;
+/** The fixture's span (every expected value, CLIENT; see replay-suite.ts), made by us. */
+function expectOurFixtureSpan(replay: Replay, name: string): ReceivedSpan {
+  const span = expectFixtureSpan(replay, name);
+  expect(span.scope.name).toBe(OUR_SCOPE);
+  return span;
 }
 
 describe('Vercel AI SDK (ai 7, @ai-sdk/openai, @ai-sdk/anthropic) under --import ./register.js', () => {
@@ -107,7 +105,7 @@ describe('Vercel AI SDK (ai 7, @ai-sdk/openai, @ai-sdk/anthropic) under --import
   });
 
   it.each(AI_CALLS.map((c) => [c.fixture, c] as const))('%s: span carries every expected value', (name) => {
-    expectFixtureSpan(replay, name);
+    expectOurFixtureSpan(replay, name);
   });
 
   it('reports the same token counts the AI SDK itself reports for each call', () => {
@@ -122,7 +120,7 @@ describe('Vercel AI SDK (ai 7, @ai-sdk/openai, @ai-sdk/anthropic) under --import
 
   it('telemetry off, or isEnabled without an integration: ai 7 adds no spans; ours are roots', () => {
     for (const name of [...byTelemetry('off'), ...byTelemetry('enabled')]) {
-      const span = expectFixtureSpan(replay, name);
+      const span = expectOurFixtureSpan(replay, name);
       expect(span.parentSpanId, name).toBeUndefined();
       expect(spans.filter((s) => s.traceId === span.traceId).map((s) => s.name), name).toEqual([span.name]);
     }
@@ -130,7 +128,7 @@ describe('Vercel AI SDK (ai 7, @ai-sdk/openai, @ai-sdk/anthropic) under --import
 
   it('with @ai-sdk/otel registered: its spans wrap ours, one GenAI HTTP span per call still', () => {
     for (const name of byTelemetry('otel')) {
-      const ours = expectFixtureSpan(replay, name);
+      const ours = expectOurFixtureSpan(replay, name);
       const trace = spans.filter((s) => s.traceId === ours.traceId);
       const parent = trace.find((s) => s.spanId === ours.parentSpanId);
       expect(parent, `${name}: our span's parent is the integration's model-call span`).toBeDefined();
@@ -152,32 +150,23 @@ describe('Vercel AI SDK (ai 7, @ai-sdk/openai, @ai-sdk/anthropic) under --import
 
 describe('LangChain (@langchain/openai ChatOpenAI) under --import ./register.js', () => {
   const fixtures = LANGCHAIN_CALLS.map((c) => loadFixture(c.fixture));
-  let receiver: OtlpReceiver;
-  let replay: Replay;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ port: 0 });
-    replay = await replayWithDriver(langChainDriver, fixtures, receiver, { chunkBytes: 31 });
-  }, 90_000);
-
-  afterAll(async () => {
-    await replay?.close();
-    await receiver?.close();
-  });
+  const getReplay = useReplay(langChainDriver, fixtures, { chunkBytes: 31 });
 
   it('runs invoke and stream to completion', () => {
+    const replay = getReplay();
     expect(replay.run.code, replay.run.stderr).toBe(0);
     expect(replay.fixtures.map((f) => [f.fixture.name, f.result?.ok])).toEqual(fixtures.map((f) => [f.name, true]));
   });
 
   it('exports exactly one span per call, ours, as a root (LangChain makes no OTel spans)', () => {
+    const replay = getReplay();
     const names = replay.spans.map((s) => `${s.scope.name}: ${s.name}`).sort();
     expect(names).toEqual([`${OUR_SCOPE}: chat gpt-3.5-turbo`, `${OUR_SCOPE}: chat gpt-3.5-turbo`]);
-    for (const { fixture } of replay.fixtures) expect(expectFixtureSpan(replay, fixture.name).parentSpanId).toBeUndefined();
+    for (const { fixture } of replay.fixtures) expect(expectOurFixtureSpan(replay, fixture.name).parentSpanId).toBeUndefined();
   });
 
   it('matches the usage LangChain read from the same response', () => {
-    const invoke = replay.fixtures.find((f) => f.fixture.name === LANGCHAIN_CALLS[0].fixture)!;
+    const invoke = replayOf(getReplay(), LANGCHAIN_CALLS[0].fixture);
     const usage = invoke.result?.usage as { input_tokens: number; output_tokens: number };
     expect([invoke.span?.attributes['gen_ai.usage.input_tokens'], invoke.span?.attributes['gen_ai.usage.output_tokens']]).toEqual([
       usage.input_tokens,

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFixtures, type Fixture } from '../helpers/fixtures.js';
-import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver.js';
-import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
 import { googleDriver, isGoogle } from './drivers/google-driver.js';
-import { replayWithDriver, type Replay } from './replay-runner.js';
+import { replayOf, requestFor, standardReplayTests, useReplay } from './replay-suite.js';
 
 const fixtures = listFixtures(isGoogle);
 
@@ -17,62 +15,24 @@ describe.each([
   ['genai', { compress: true }],
   ['fetch', { chunkBytes: 23 }],
 ] as const)('Google recordings through %s', (client, serverOptions) => {
-  let receiver: OtlpReceiver;
-  let replay: Replay;
+  const replay = useReplay(googleDriver(client), fixtures, serverOptions);
 
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ port: 0 });
-    replay = await replayWithDriver(googleDriver(client), fixtures, receiver, serverOptions);
-  }, 90_000);
-
-  afterAll(async () => {
-    await replay?.close();
-    await receiver?.close();
-  });
-
-  it('runs the app to completion with every call answered', () => {
-    expect(replay.run.code, replay.run.stderr).toBe(0);
-    // The error recordings have the Python SDK's query, so they go through fetch, which resolves on a 4xx.
-    expect(replay.run.results).toEqual(fixtures.map((f) => expect.objectContaining({ fixture: f.name, ok: true })));
-  });
-
-  it('exports exactly one span per LLM call', () => {
-    expect(replay.fixtures.map((f) => f.requests)).toEqual(fixtures.map(() => 1));
-    expect(replay.spans).toHaveLength(fixtures.length);
-  });
-
-  it.each(fixtures.map((f) => [f.name] as const))('%s: span carries every expected value', (name) => {
-    const { fixture, span } = replay.fixtures.find((f) => f.fixture.name === name)!;
-    expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
-    expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
-    expect(span!.kind).toBe(3); // CLIENT
-    expect(span!.parentSpanId).toBeUndefined();
-    expect(span!.name).toBe(`${fixture.expected.operation} ${fixture.expected.model_request}`);
+  // Every call answered: the error recordings have the Python SDK's query, so they go through
+  // fetch, which resolves on a 4xx.
+  standardReplayTests(replay, fixtures, {
+    credentials: /AIza-test|ya29\.test|Bearer/,
+    unchangedBytes: client === 'fetch',
   });
 
   it('sends the path the provider would have seen', () => {
-    for (const { fixture } of replay.fixtures) {
+    for (const { fixture } of replay().fixtures) {
       const recorded = new URL(fixture.request.url);
-      const sent = replay.servers.get(fixture.provider)!.received.find((r) => r.fixture === fixture.name)!;
+      const sent = requestFor(replay(), fixture);
       expect(sent.url, fixture.name).toBe(recorded.pathname + recorded.search);
       const viaSdk = client === 'genai' && !recorded.search.includes('enum-encoding');
       expect(String(sent.headers['user-agent']).startsWith('google-genai-sdk/'), fixture.name).toBe(viaSdk);
     }
   });
-
-  it('puts no credential on any span', () => {
-    const everything = JSON.stringify(replay.spans.map((s) => s.attributes));
-    expect(everything).not.toMatch(/AIza-test|ya29\.test|Bearer/);
-  });
-
-  if (client === 'fetch') {
-    it('hands the app every response byte unchanged', () => {
-      for (const { fixture, result } of replay.fixtures) {
-        const sent = replay.servers.get(fixture.provider)!.received.find((r) => r.fixture === fixture.name)!;
-        expect(result?.sha256, fixture.name).toBe(sent.responseSha256);
-      }
-    });
-  }
 });
 
 /** The streamed text of an SSE recording, read independently of the code under test. */
@@ -90,20 +50,8 @@ describe('Google recordings with capture_content: true', () => {
   const chosen = listFixtures((f) =>
     ['gcp.vertex_ai--streamGenerateContent--genai-sdk-sse', 'gcp.vertex_ai--generateContent--enum-int-function-calls'].includes(f.name),
   );
-  let receiver: OtlpReceiver;
-  let replay: Replay;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ port: 0 });
-    replay = await replayWithDriver(googleDriver('genai'), chosen, receiver, { extraYaml: ['    capture_content: true'], chunkBytes: 17 });
-  }, 90_000);
-
-  afterAll(async () => {
-    await replay?.close();
-    await receiver?.close();
-  });
-
-  const replayed = (name: string) => replay.fixtures.find((f) => f.fixture.name === name)!;
+  const replay = useReplay(googleDriver('genai'), chosen, { extraYaml: ['    capture_content: true'], chunkBytes: 17 });
+  const replayed = (name: string) => replayOf(replay(), name);
 
   it('records the prompt and the streamed poem as one text part', () => {
     const { fixture, span } = replayed('gcp.vertex_ai--streamGenerateContent--genai-sdk-sse');

@@ -2,24 +2,8 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, call: 'messages'|'beta.messages'|'complete' }]
 // The request body is read from the fixture file (an image body is too large for the environment).
 // Prints one JSON line per call: { fixture, ok, events?, error? }.
-import fs from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
-
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
-const FIXTURES = new URL('../../fixtures/llm-http/', import.meta.url);
-
-function recordedBody(fixture) {
-  return JSON.parse(fs.readFileSync(new URL(`${fixture}.json`, FIXTURES), 'utf8')).request.body;
-}
-
-async function drain(result) {
-  if (result && typeof result[Symbol.asyncIterator] === 'function') {
-    let events = 0;
-    for await (const _ of result) events += 1;
-    return { events };
-  }
-  return {};
-}
+import { drain, recordedBody, replayPlan } from './replay-loop.mjs';
 
 /** Each call on its own client, constructed the way an app does (no openTelemetry option). */
 function clientFor(step) {
@@ -43,11 +27,4 @@ async function call(step) {
   }
 }
 
-for (const step of plan) {
-  try {
-    const outcome = await call(step);
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...outcome }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.status ?? error?.message ?? error) }));
-  }
-}
+await replayPlan(call, { errorKey: 'status' });

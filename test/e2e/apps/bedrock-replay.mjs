@@ -7,16 +7,10 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 // The SDK's own HTTP/1.1 handler (a dependency of the client); its default is NodeHttp2Handler.
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { drain, replayPlan } from './replay-loop.mjs';
 
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
 // Fake, static credentials: SigV4 signs with them and the replay server ignores the signature.
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret-key-0000000000000000' };
-
-async function drain(stream) {
-  let events = 0;
-  for await (const _ of stream) events += 1;
-  return events;
-}
 
 async function replay(step) {
   const client = new BedrockRuntimeClient({
@@ -34,7 +28,8 @@ async function replay(step) {
         return {};
       case 'converseStream': {
         const response = await client.send(new ConverseStreamCommand({ modelId, ...body }));
-        return { events: await drain(response.stream) };
+        // Awaited here: `finally` destroys the client, which must outlive the stream.
+        return await drain(response.stream);
       }
       case 'invokeModel': {
         const response = await client.send(
@@ -46,7 +41,7 @@ async function replay(step) {
         const response = await client.send(
           new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify(body), contentType: step.contentType ?? 'application/json', accept: step.accept ?? 'application/json' }),
         );
-        return { events: await drain(response.body) };
+        return await drain(response.body);
       }
       default:
         throw new Error(`no SDK command for ${step.api}`);
@@ -56,11 +51,4 @@ async function replay(step) {
   }
 }
 
-for (const step of plan) {
-  try {
-    const outcome = await replay(step);
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...outcome }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.name ?? error?.message ?? error) }));
-  }
-}
+await replayPlan(replay, { errorKey: 'name' });

@@ -3,8 +3,8 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, api, body }]
 // Prints one JSON line per call: { fixture, ok, events?, error? }.
 import { CohereClient, CohereClientV2 } from 'cohere-ai';
+import { drain, replayPlan } from './replay-loop.mjs';
 
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
 const token = 'co-test-not-a-real-key-000000000000';
 
 // The SDK takes camelCase requests and serialises them back to the wire's snake_case. JSON
@@ -20,15 +20,6 @@ function toSdkRequest(value) {
     out[camel(key)] = OPAQUE_KEYS.has(key) ? inner : toSdkRequest(inner);
   }
   return out;
-}
-
-async function drain(result) {
-  if (result && typeof result[Symbol.asyncIterator] === 'function') {
-    let events = 0;
-    for await (const _ of result) events += 1;
-    return { events };
-  }
-  return {};
 }
 
 async function call(step) {
@@ -48,10 +39,4 @@ async function call(step) {
   throw new Error(`no SDK method for ${step.api}`);
 }
 
-for (const step of plan) {
-  try {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...(await call(step)) }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.statusCode ?? error?.message ?? error) }));
-  }
-}
+await replayPlan(call, { errorKey: 'statusCode' });

@@ -3,20 +3,15 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, path, body }]
 // Prints one JSON line per call: { fixture, ok, status, sha256 } (sha256 of the body the app read).
 import { createHash } from 'node:crypto';
+import { replayPlan } from './replay-loop.mjs';
 
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
-
-for (const step of plan) {
-  try {
-    const response = await fetch(`${step.baseUrl}${step.path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: step.accept ?? 'application/json', authorization: 'Bearer test-not-a-real-key' },
-      body: JSON.stringify(step.body),
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    console.log(JSON.stringify({ fixture: step.fixture, ok: response.ok, status: response.status, sha256 }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.message ?? error) }));
-  }
-}
+// fetch resolves on any status: `ok` is the response's own.
+await replayPlan(async (step) => {
+  const response = await fetch(`${step.baseUrl}${step.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: step.accept ?? 'application/json', authorization: 'Bearer test-not-a-real-key' },
+    body: JSON.stringify(step.body),
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { ok: response.ok, status: response.status, sha256: createHash('sha256').update(bytes).digest('hex') };
+});

@@ -8,8 +8,8 @@ import { generateText, registerTelemetry, streamText } from 'ai';
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { OpenTelemetry } from '@ai-sdk/otel';
+import { replayPlan } from './replay-loop.mjs';
 
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
 let otelRegistered = false;
 
 function modelFor(step) {
@@ -43,10 +43,4 @@ async function call(step) {
   return { usage: { input: usage.inputTokens, output: usage.outputTokens }, textLength };
 }
 
-for (const step of plan) {
-  try {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...(await call(step)) }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.message ?? error) }));
-  }
-}
+await replayPlan(call);

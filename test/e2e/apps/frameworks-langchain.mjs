@@ -3,8 +3,7 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, call: 'invoke'|'stream', model }]
 // Prints one JSON line per call: { fixture, ok, usage?, chunks?, error? }.
 import { ChatOpenAI } from '@langchain/openai';
-
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
+import { replayPlan } from './replay-loop.mjs';
 
 async function call(step) {
   const llm = new ChatOpenAI({
@@ -22,10 +21,4 @@ async function call(step) {
   return { chunks };
 }
 
-for (const step of plan) {
-  try {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...(await call(step)) }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.message ?? error) }));
-  }
-}
+await replayPlan(call);

@@ -4,17 +4,10 @@
 //   apiVersion, project?, location?, model, stream, path }]
 // The request body is read from the fixture file. Prints one JSON line per call:
 // { fixture, ok, chunks?, status?, sha256?, error? }.
-import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { GoogleGenAI } from '@google/genai';
 import { OAuth2Client } from 'google-auth-library';
-
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
-const FIXTURES = new URL('../../fixtures/llm-http/', import.meta.url);
-
-function recordedBody(fixture) {
-  return JSON.parse(fs.readFileSync(new URL(`${fixture}.json`, FIXTURES), 'utf8')).request.body;
-}
+import { recordedBody, replayPlan } from './replay-loop.mjs';
 
 /**
  * Vertex AI authenticates with Google Cloud credentials. An OAuth client holding an unexpired
@@ -70,11 +63,4 @@ async function viaFetch(step) {
   return { status: response.status, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-for (const step of plan) {
-  try {
-    const outcome = step.client === 'fetch' ? await viaFetch(step) : await viaSdk(step);
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...outcome }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.status ?? error?.message ?? error) }));
-  }
-}
+await replayPlan((step) => (step.client === 'fetch' ? viaFetch(step) : viaSdk(step)), { errorKey: 'status' });

@@ -2,17 +2,7 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, api, body }]
 // Prints one JSON line per call: { fixture, ok, events?, error? }.
 import { Ollama } from 'ollama';
-
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
-
-async function drain(result) {
-  if (result && typeof result[Symbol.asyncIterator] === 'function') {
-    let events = 0;
-    for await (const _ of result) events += 1;
-    return { events };
-  }
-  return {};
-}
+import { drain, replayPlan } from './replay-loop.mjs';
 
 async function call(step) {
   const client = new Ollama({ host: step.baseUrl });
@@ -31,10 +21,4 @@ async function call(step) {
   }
 }
 
-for (const step of plan) {
-  try {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...(await call(step)) }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.status_code ?? error?.message ?? error) }));
-  }
-}
+await replayPlan(call, { errorKey: 'status_code' });

@@ -2,21 +2,12 @@
 // Plan (env REPLAY_PLAN, JSON): [{ fixture, baseUrl, client: 'openai7'|'openai6'|'fetch', api, body, query? }]
 // Prints one JSON line per call: { fixture, ok, error?, sha256? }.
 import { createHash } from 'node:crypto';
+import { drain, replayPlan } from './replay-loop.mjs';
 
-const plan = JSON.parse(process.env.REPLAY_PLAN ?? '[]');
 const clients = {
   openai7: () => import('openai'),
   openai6: () => import('openai6'),
 };
-
-async function drain(result) {
-  if (result && typeof result[Symbol.asyncIterator] === 'function') {
-    let events = 0;
-    for await (const _ of result) events += 1;
-    return { events };
-  }
-  return {};
-}
 
 async function viaSdk(step) {
   const mod = await clients[step.client]();
@@ -57,11 +48,4 @@ async function viaFetch(step) {
   return { status: response.status, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-for (const step of plan) {
-  try {
-    const outcome = step.client === 'fetch' ? await viaFetch(step) : await viaSdk(step);
-    console.log(JSON.stringify({ fixture: step.fixture, ok: true, ...outcome }));
-  } catch (error) {
-    console.log(JSON.stringify({ fixture: step.fixture, ok: false, error: String(error?.status ?? error?.message ?? error) }));
-  }
-}
+await replayPlan((step) => (step.client === 'fetch' ? viaFetch(step) : viaSdk(step)), { errorKey: 'status' });
