@@ -68,3 +68,15 @@ export function compact<T extends object>(value: T): T {
   }
   return value;
 }
+
+/**
+ * What `compact` gives, as a new object: only the defined keys. For hot paths: `delete` turns an
+ * object into a slow dictionary for its creator and for every later reader (about 5x slower here).
+ */
+export function definedOnly<T extends object>(value: T): T {
+  const out = {} as T;
+  for (const key in value) {
+    if (value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}

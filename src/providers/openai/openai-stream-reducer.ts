@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts, Usage } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readOpenAiError, readOpenAiUsage, readResponsesApiObject } from './read-openai-response.js';
 import { isBareChatDelta, isResponsesDelta } from './stream-event-skip.js';
@@ -105,7 +105,7 @@ export class OpenAiStreamReducer implements SseEventReducer {
   }
 
   result(): ResponseFacts {
-    if (this.final) return compact({ ...this.final, ...this.error });
+    if (this.final) return definedOnly({ ...this.final, ...this.error });
     const indices = [...this.choices.keys()].sort((a, b) => a - b);
     const finishReasons = indices.map((i) => this.choices.get(i)?.finishReason).filter((r): r is string => !!r);
     const facts: ResponseFacts = {
@@ -126,6 +126,6 @@ export class OpenAiStreamReducer implements SseEventReducer {
         return { role: 'assistant', parts, finish_reason: state.finishReason };
       });
     }
-    return compact(facts);
+    return definedOnly(facts);
   }
 }

@@ -1,6 +1,6 @@
 import type { RequestFacts } from '../types.js';
 import {
-  asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, type JsonObject,
+  asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
 import { ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER } from '../../semconv.js';
 import { chatInputMessages, responsesInputMessages, toolDefinitions } from './openai-content.js';
@@ -55,7 +55,7 @@ export function parseOpenAiRequest(
     });
     if (captureContent) {
       const instructions = asString(body.instructions);
-      facts.content = compact({
+      facts.content = definedOnly({
         inputMessages: responsesInputMessages(body.input),
         systemInstructions: instructions ? [{ type: 'text', content: instructions }] : undefined,
         toolDefinitions: toolDefinitions(body.tools),
@@ -77,7 +77,7 @@ export function parseOpenAiRequest(
       outputType: outputTypeOf(body.response_format),
     });
     if (captureContent) {
-      facts.content = compact({
+      facts.content = definedOnly({
         inputMessages:
           base.operation === 'text_completion'
             ? [{ role: 'user', parts: [{ type: 'text', content: body.prompt }] }]
@@ -86,5 +86,5 @@ export function parseOpenAiRequest(
       });
     }
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 import {
   ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
 } from '../../semconv.js';
@@ -13,7 +13,7 @@ import { chatOutputMessage, responsesOutputMessages } from './openai-content.js'
 export function readOpenAiUsage(usage: unknown): Usage | undefined {
   const u = asObject(usage);
   if (!u) return undefined;
-  return compact({
+  return definedOnly({
     inputTokens: asInteger(u.prompt_tokens) ?? asInteger(u.input_tokens),
     outputTokens: asInteger(u.completion_tokens) ?? asInteger(u.output_tokens),
     cacheReadInputTokens:
@@ -38,7 +38,7 @@ export function readOpenAiError(body: unknown): Pick<ResponseFacts, 'errorType' 
   const error = asObject(asObject(body)?.error);
   if (!error) return undefined;
   const code = error.code;
-  return compact({
+  return definedOnly({
     errorType: asNonEmptyString(error.type) ?? asNonEmptyString(code) ?? (typeof code === 'number' ? String(code) : undefined),
     errorMessage: asString(error.message),
   });
@@ -86,13 +86,13 @@ export function readOpenAiResponse(rawBody: unknown, captureContent: boolean, op
         : { role: 'assistant', parts: [{ type: 'text', content: asString(choice.text) ?? '' }], finish_reason: choice.finish_reason };
     });
   }
-  return compact(facts);
+  return definedOnly(facts);
 }
 
 /** A Responses API `response` object (also the payload of `response.completed` stream events). */
 export function readResponsesApiObject(body: Record<string, unknown>, captureContent: boolean): ResponseFacts {
   const error = asObject(body.error);
-  return compact({
+  return definedOnly({
     responseId: asNonEmptyString(body.id),
     responseModel: asNonEmptyString(body.model),
     usage: readOpenAiUsage(body.usage),
