@@ -6,9 +6,12 @@ export function rawHeadersToRecord(raw: ReadonlyArray<Buffer | string> | undefin
   const headers: Record<string, string> = {};
   if (!raw) return headers;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toString().toLowerCase();
+    // Names are ASCII tokens: latin1 gives the same text without UTF-8 decoding (this runs on
+    // every response of a traced call).
+    const name = raw[i]!.toString('latin1').toLowerCase();
     const value = raw[i + 1]!.toString();
-    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    const earlier = headers[name];
+    headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
   }
   return headers;
 }
