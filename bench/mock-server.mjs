@@ -1,0 +1,8 @@
+// The local OpenAI-compatible server the benchmark calls, in its own process so its CPU is not
+// counted against the client. Prints { url } once listening; exits when its parent closes stdin.
+import { startMockLlmServer } from '../dist/cli/mock-llm-server.js';
+
+const server = await startMockLlmServer({ host: '127.0.0.1', port: 0 });
+console.log(JSON.stringify({ url: server.url }));
+process.stdin.resume();
+process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
