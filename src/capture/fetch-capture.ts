@@ -6,7 +6,8 @@ import { LlmExchange } from './llm-exchange.js';
 import { PlainHttpSpan } from './plain-http-span.js';
 import { isRedirect, rawHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
-import { guarded } from './report-once.js';
+import { guarded, reportOnce } from './report-once.js';
+import { RequestMatchCache } from './request-match-cache.js';
 import type { TrackedRequest } from './tracked-request.js';
 import { installUndiciBodyInterceptor } from './undici-body-interceptor.js';
 
@@ -45,17 +46,17 @@ const CHANNELS = {
 
 type FetchFn = typeof globalThis.fetch;
 
-function requestInfoFromFetchArgs(input: unknown, init: RequestInit | undefined): { info: HttpRequestInfo; body: unknown } | undefined {
-  let url: URL;
+/** Method, URL text and body of a fetch call, or undefined for an input fetch would not accept. */
+function fetchArgs(input: unknown, init: RequestInit | undefined): { method: string; urlText: string; body: unknown } | undefined {
+  let urlText: string;
   let method = init?.method;
-  let body: unknown = init?.body;
-  if (typeof input === 'string') url = new URL(input);
-  else if (input instanceof URL) url = input;
+  if (typeof input === 'string') urlText = input;
+  else if (input instanceof URL) urlText = input.href;
   else if (input instanceof Request) {
-    url = new URL(input.url);
+    urlText = input.url;
     method ??= input.method;
   } else return undefined;
-  return { info: { method: (method ?? 'GET').toUpperCase(), url, headers: {} }, body };
+  return { method: (method ?? 'GET').toUpperCase(), urlText, body: init?.body };
 }
 
 function undiciRequestUrl(request: UndiciRequest): URL | undefined {
@@ -73,8 +74,11 @@ export class FetchCapture {
   private originalFetch?: FetchFn;
   private wrappedFetch?: FetchFn;
   private removeInterceptor?: () => void;
+  private readonly matches: RequestMatchCache;
 
-  constructor(private readonly runtime: CaptureRuntime) {}
+  constructor(private readonly runtime: CaptureRuntime) {
+    this.matches = new RequestMatchCache(runtime.registry);
+  }
 
   enable(): void {
     if (typeof globalThis.fetch !== 'function' || this.originalFetch) return;
@@ -103,8 +107,16 @@ export class FetchCapture {
   }
 
   private subscribe(name: string, handler: (message: unknown) => void): void {
-    // Subscribers must never throw into undici (it would fail the app's request).
-    const safe = (message: unknown) => guarded(`handling ${name}`, () => handler(message));
+    // Subscribers must never throw into undici (it would fail the app's request). The try is
+    // inline, not `guarded`, to spare a closure per message: this runs several times per call.
+    const kind = `handling ${name}`;
+    const safe = (message: unknown) => {
+      try {
+        handler(message);
+      } catch (error) {
+        reportOnce(kind, error);
+      }
+    };
     diagnosticsChannel.subscribe(name, safe);
     this.subscriptions.push([name, safe]);
   }
@@ -146,22 +158,22 @@ export class FetchCapture {
    */
   private copyLlmRequestBody(input: unknown, init: RequestInit | undefined): Promise<Uint8Array> | undefined {
     if (!(input instanceof Request) || !input.body || input.bodyUsed || init?.body !== undefined) return undefined;
-    const info: HttpRequestInfo = { method: (init?.method ?? input.method).toUpperCase(), url: new URL(input.url), headers: {} };
-    if (!this.runtime.registry.match(info)) return undefined;
+    if (!this.matches.lookup((init?.method ?? input.method).toUpperCase(), input.url).match) return undefined;
     return input.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer));
   }
 
   private startForFetch(input: unknown, init: RequestInit | undefined, requestBody?: unknown): TrackedRequest | undefined {
-    const parsed = requestInfoFromFetchArgs(input, init);
-    if (!parsed) return undefined;
-    const match = this.runtime.registry.match(parsed.info);
+    const args = fetchArgs(input, init);
+    if (!args) return undefined;
+    const { url, match } = this.matches.lookup(args.method, args.urlText);
     if (!match) {
       return this.runtime.settings.traceNonLlmRequests
-        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), parsed.info.method, parsed.info.url)
+        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), args.method, url)
         : undefined;
     }
+    const info: HttpRequestInfo = { method: args.method, url, headers: {} };
     const exchange = LlmExchange.start(
-      this.runtime.tracer(), match, parsed.info, readRequestBody(requestBody ?? parsed.body), this.runtime.settings, this.runtime.listeners,
+      this.runtime.tracer(), match, info, readRequestBody(requestBody ?? args.body), this.runtime.settings, this.runtime.listeners,
     );
     if (exchange && (init?.redirect === 'manual' || init?.redirect === 'error')) exchange.followRedirects = false;
     return exchange;
