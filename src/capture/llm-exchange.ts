@@ -130,7 +130,9 @@ export class LlmExchange implements TrackedRequest {
     try {
       this.status = status;
       this.ignoringBody = false;
-      if (!this.span.isRecording()) return;
+      // A sampled-out call still feeds the metrics listeners its tokens; with neither a recording
+      // span nor a listener, reading the body would be wasted work.
+      if (!this.span.isRecording() && this.listeners.length === 0) return;
       const accumulator = this.match.createAccumulator({ status, headers }, this.request, this.settings.captureContent);
       this.accumulator = accumulator;
       this.decoder = createBodyDecoder(

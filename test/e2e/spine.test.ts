@@ -92,6 +92,24 @@ describe('sampling', () => {
     expect(headers.every((h) => traceparentParts(h).flags === '00')).toBe(true);
   });
 
+  it('still counts the tokens of sampled-out calls in the GenAI metrics', async () => {
+    const metricsBefore = receiver.metrics.length;
+    const { result } = await run('many', {
+      env: { COUNT: '5' },
+      yaml: 'observability:\n  tracing:\n    sampling: { type: always_off }\n    metrics: { enabled: true }\n',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const deadline = Date.now() + 10_000;
+    const usage = () =>
+      receiver.metrics
+        .slice(metricsBefore)
+        .flatMap((m) => (m.name === 'gen_ai.client.token.usage' && m.type === 'histogram' ? m.dataPoints : []));
+    while (usage().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const output = usage().filter((p) => p.attributes['gen_ai.token.type'] === 'output');
+    expect(output.reduce((n, p) => n + p.count, 0)).toBe(5);
+    expect(output.reduce((n, p) => n + (p.sum ?? 0), 0)).toBe(15); // max_tokens 3 -> 3 words each
+  });
+
   it('probabilistic 0.5 keeps about half of 1,000 new traces', async () => {
     const { result, headers } = await run('many', {
       env: { COUNT: '1000' },
