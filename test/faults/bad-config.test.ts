@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver.js';
 import { REPO_ROOT, runTracedApp } from '../helpers/run-traced-app.js';
+import { findSecrets, SECRET_HEADERS } from './helpers/secret-scan.js';
 
 const APP = path.join(REPO_ROOT, 'test/faults/apps/one-llm-call.mjs');
 const ENDPOINT_ALLOWED = 'host:port, http://host:port or https://host:port, with a port from 1 to 65535';
@@ -100,9 +101,13 @@ async function start(name: string, config: BadConfig) {
 describe('a bad configuration, at process start', () => {
   it('a good one, for contrast: the app runs traced and nothing is logged', async () => {
     const run = await runTracedApp(APP, {
+      env: { SECRET_HEADERS: JSON.stringify(SECRET_HEADERS) },
       configYaml: tracingBlock(`exporter: { endpoint: "http://127.0.0.1:${receiver.port}" }`, 'metrics: { enabled: false }'),
     });
     expect({ code: run.code, stderr: run.stderr, results: run.results }).toEqual({ code: 0, stderr: '', results: [{ status: 200, traced: true }] });
+    const spans = await receiver.waitForSpans((all) => all.length >= 1, 5_000);
+    expect(spans.map((span) => span.name)).toEqual(['chat m']);
+    expect(findSecrets(spans)).toEqual([]);
   });
 
   it('LLM_OTEL_CONFIG naming a missing file', async () => {

@@ -1,6 +1,6 @@
 // A minimal app: one OpenAI-style chat call to a server in this process, which answers and says
 // whether the request carried a `traceparent` (i.e. whether the app ran traced).
-// Prints { status, traced }.
+// Env SECRET_HEADERS (JSON) adds credential headers. Prints { status, traced }.
 import http from 'node:http';
 
 const server = http.createServer((req, res) => {
@@ -13,7 +13,7 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const response = await fetch(`http://127.0.0.1:${server.address().port}/v1/chat/completions`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...JSON.parse(process.env.SECRET_HEADERS ?? '{}') },
   body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
 });
 const { traced } = await response.json();
