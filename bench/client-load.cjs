@@ -3,7 +3,7 @@
 // loader hook, so each configuration sees the SDK the same way.
 // Env: BENCH_SDK (module path or name to require), BENCH_BASE_URL, BENCH_PLAN (JSON:
 // [{ mode, concurrency, warmup, calls }]).
-// Prints one JSON line per step: { mode, concurrency, calls, cpuMicros, p50Ms, p99Ms, rssBefore,
+// Prints one JSON line per step: { mode, concurrency, calls, cpuMicros, mainThreadCpuMicros, p50Ms, p99Ms, rssBefore,
 //   rssAfter, windowNs: [start, end] }, then { done: true }. Spans starting within
 //   WINDOW_GAP_MS / 2 of the window belong to it.
 'use strict';
@@ -69,8 +69,10 @@ async function main() {
     const latencies = [];
     const windowStart = nowNs();
     const cpu = process.cpuUsage();
+    const threadCpu = process.threadCpuUsage();
     await runCalls(step.mode, step.concurrency, step.calls, latencies);
     const used = process.cpuUsage(cpu);
+    const threadUsed = process.threadCpuUsage(threadCpu);
     const windowEnd = nowNs();
     await sleep(WINDOW_GAP_MS);
     const rssAfter = rss();
@@ -78,6 +80,7 @@ async function main() {
     const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
     console.log(JSON.stringify({
       mode: step.mode, concurrency: step.concurrency, calls: step.calls, cpuMicros: used.user + used.system,
+      mainThreadCpuMicros: threadUsed.user + threadUsed.system,
       p50Ms: percentile(50), p99Ms: percentile(99), rssBefore, rssAfter, windowNs: [String(windowStart), String(windowEnd)],
     }));
   }

@@ -31,12 +31,17 @@ export function sdks() {
 /**
  * `peer: true` marks the GenAI instrumentations our cost is held against. Every traced
  * configuration exports over OTLP/gRPC to the bench's receiver with the same batch settings.
+ * `llmOtelConfig` holds the two llm-otel YAML files: tracing only (like the peers), and with
+ * metrics on (the default).
  */
-export function configurations(llmOtelConfigFile) {
+export function configurations(llmOtelConfig) {
+  const register = ['--import', path.join(REPO_ROOT, 'register.js')];
   return [
     { name: 'none', label: 'no instrumentation', args: [] },
     { name: 'undici', label: 'OTel SDK + instrumentation-undici', args: setup('undici') },
-    { name: 'llm-otel', label: 'llm-otel (register)', args: ['--import', path.join(REPO_ROOT, 'register.js')], env: { LLM_OTEL_CONFIG: llmOtelConfigFile } },
+    { name: 'llm-otel', label: 'llm-otel (register)', args: register, env: { LLM_OTEL_CONFIG: llmOtelConfig.tracingOnly } },
+    // What a user gets from the default config: GenAI metrics recorded for every call as well.
+    { name: 'llm-otel-metrics', label: 'llm-otel (register, metrics on)', args: register, env: { LLM_OTEL_CONFIG: llmOtelConfig.withMetrics } },
     { name: 'otel-openai', label: '@opentelemetry/instrumentation-openai', args: setup('otel-openai'), peer: true },
     { name: 'traceloop', label: '@traceloop/instrumentation-openai', args: setup('traceloop'), peer: true },
     { name: 'openinference', label: '@arizeai/openinference-instrumentation-openai', args: setup('openinference'), peer: true },

@@ -75,7 +75,7 @@ ledger = spanLedger(receiver);
 const server = await startMockServer();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-profile-'));
 async function profileOne(name, configFile) {
-  const config = configurations(configFile).find((c) => c.name === name);
+  const config = configurations({ tracingOnly: configFile, withMetrics: configFile }).find((c) => c.name === name);
   const sdk = sdks().find((s) => s.name === sdkName);
   const plan = [{ mode, concurrency: Number(concurrency), warmup: 300, calls: Number(calls) }];
   const profileDir = fs.mkdtempSync(path.join(dir, `${name}-`));

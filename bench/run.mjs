@@ -12,10 +12,14 @@ import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from './configu
 import { summarise, toMarkdown } from './report.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 4));
-/** Measured calls per mode and concurrency; a streamed call costs about four plain ones. */
-const CALLS = QUICK ? { chat: 300, stream: 100, embeddings: 300 } : { chat: 1200, stream: 400, embeddings: 1200 };
-const WARMUP = QUICK ? { chat: 100, stream: 40, embeddings: 100 } : { chat: 300, stream: 100, embeddings: 300 };
+/**
+ * Rounds over calls: on a shared machine most of the noise is between processes (JIT, layout,
+ * neighbours), so more, shorter rounds give steadier medians than fewer, longer ones.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 6));
+/** Measured calls per mode and concurrency; a streamed call costs about three plain ones. */
+const CALLS = QUICK ? { chat: 300, stream: 100, embeddings: 300 } : { chat: 800, stream: 300, embeddings: 800 };
+const WARMUP = QUICK ? { chat: 100, stream: 40, embeddings: 100 } : { chat: 200, stream: 80, embeddings: 200 };
 const WINDOW_SLACK_NS = 25_000_000n;
 
 async function main() {
@@ -25,15 +29,11 @@ async function main() {
   ledger = spanLedger(receiver);
   const server = await startMockServer();
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-bench-'));
-  const llmOtelConfig = path.join(configDir, 'llm-otel.yaml');
-  fs.writeFileSync(llmOtelConfig, [
-    'observability:',
-    '  tracing:',
-    `    exporter: { endpoint: "http://127.0.0.1:${receiver.port}" }`,
-    // Tracing only, like the peers (which get no MeterProvider here); see docs/benchmark.md.
-    '    metrics: { enabled: false }',
-    '',
-  ].join('\n'));
+  const llmOtelConfig = { tracingOnly: path.join(configDir, 'tracing-only.yaml'), withMetrics: path.join(configDir, 'with-metrics.yaml') };
+  const yaml = (metrics) => ['observability:', '  tracing:', `    exporter: { endpoint: "http://127.0.0.1:${receiver.port}" }`, `    metrics: { enabled: ${metrics} }`, ''].join('\n');
+  // Tracing only, like the peers (which get no MeterProvider here); see docs/benchmark.md.
+  fs.writeFileSync(llmOtelConfig.tracingOnly, yaml(false));
+  fs.writeFileSync(llmOtelConfig.withMetrics, yaml(true));
   const configs = configurations(llmOtelConfig);
   const runs = [];
   try {
@@ -54,7 +54,7 @@ async function main() {
             const inWindow = spans.filter((s) => s.start >= from && s.start <= to);
             runs.push({
               round, sdk: sdk.name, config: config.name, mode: step.mode, concurrency: step.concurrency, calls: step.calls,
-              cpuMicrosPerCall: step.cpuMicros / step.calls, p50Ms: step.p50Ms, p99Ms: step.p99Ms,
+              cpuMicrosPerCall: step.cpuMicros / step.calls, mainThreadCpuMicrosPerCall: step.mainThreadCpuMicros / step.calls, p50Ms: step.p50Ms, p99Ms: step.p99Ms,
               rssGrowthBytes: step.rssAfter - step.rssBefore, spansPerCall: inWindow.length / step.calls,
               spanNames: [...new Set(inWindow.map((s) => s.name))].slice(0, 3),
             });
