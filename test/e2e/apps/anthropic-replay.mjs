@@ -7,7 +7,7 @@ import { drain, recordedBody, replayPlan } from './replay-loop.mjs';
 
 /** Each call on its own client, constructed the way an app does (no openTelemetry option). */
 function clientFor(step) {
-  return new Anthropic({ apiKey: 'sk-ant-test-not-a-real-key-0000', baseURL: step.baseUrl, maxRetries: 0, timeout: 10_000 });
+  return new Anthropic({ apiKey: 'sk-ant-fake-not-a-real', baseURL: step.baseUrl, maxRetries: 0, timeout: 10_000 });
 }
 
 async function call(step) {

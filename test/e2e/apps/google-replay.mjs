@@ -30,7 +30,7 @@ function clientFor(step) {
       httpOptions,
     });
   }
-  return new GoogleGenAI({ apiKey: 'AIza-test-not-a-real-key-000000000000', httpOptions });
+  return new GoogleGenAI({ apiKey: 'AIza-fake-not-a-real-key', httpOptions });
 }
 
 /** The recorded REST body as the SDK's parameters: generation settings, tools and system instruction go in `config`. */

@@ -8,7 +8,7 @@ import type { ReceivedAttributes, ReceivedSpan } from '../../helpers/otlp-receiv
 export const SECRET_HEADERS: Readonly<Record<string, string>> = {
   authorization: 'Bearer sk-fault-suite-bearer-7f3a9c1e5d',
   'api-key': 'azure-fault-suite-key-2b8e4f6a0c',
-  'x-api-key': 'sk-ant-fault-suite-key-9d1c3e5f7a',
+  'x-api-key': 'fault-suite-x-api-key-9d1c3e5f7a',
   'x-goog-api-key': 'AIzaFaultSuiteGoogKey4e6a8c0b2d',
 };
 
