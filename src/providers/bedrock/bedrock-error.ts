@@ -1,5 +1,7 @@
+import type { Message } from '@smithy/eventstream-codec';
 import type { ResponseFacts } from '../types.js';
-import { asNonEmptyString, asObject, compact } from '../json-fields.js';
+import { asNonEmptyString, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { headerString } from '../stream/aws-event-stream-accumulator.js';
 
 /**
  * AWS error names come as `x-amzn-errortype: ValidationException:http://internal.amazon.com/...`
@@ -28,4 +30,22 @@ export function readBedrockError(body: unknown, headers: Record<string, string>)
  */
 export function streamExceptionName(exceptionType: string): string {
   return exceptionType.charAt(0).toUpperCase() + exceptionType.slice(1);
+}
+
+/**
+ * The failure an event-stream message reports, if it is one: an `exception` message (its type in
+ * a header, its message in the JSON payload) or an `error` message (both in headers).
+ */
+export function eventStreamFailure(message: Message, payload: JsonObject | undefined): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
+  const messageType = headerString(message, ':message-type');
+  if (messageType === 'exception') {
+    return {
+      errorType: streamExceptionName(headerString(message, ':exception-type') ?? 'exception'),
+      errorMessage: asString(payload?.message) ?? asString(payload?.Message),
+    };
+  }
+  if (messageType === 'error') {
+    return { errorType: headerString(message, ':error-code') ?? 'error', errorMessage: headerString(message, ':error-message') };
+  }
+  return undefined;
 }

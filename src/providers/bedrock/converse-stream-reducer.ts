@@ -1,7 +1,7 @@
 import type { Message } from '@smithy/eventstream-codec';
 import type { ResponseFacts, Usage } from '../types.js';
 import { asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
-import { streamExceptionName } from './bedrock-error.js';
+import { eventStreamFailure } from './bedrock-error.js';
 import { headerString, payloadText, type EventStreamReducer } from '../stream/aws-event-stream-accumulator.js';
 import { readConverseUsage } from './read-converse-response.js';
 import { StreamedOutput } from './streamed-output.js';
@@ -24,16 +24,11 @@ export class ConverseStreamReducer implements EventStreamReducer {
   }
 
   onMessage(message: Message): void {
-    const messageType = headerString(message, ':message-type');
     const payload = asObject(parseJsonOrUndefined(payloadText(message)));
-    if (messageType === 'exception') {
-      this.errorType = streamExceptionName(headerString(message, ':exception-type') ?? 'exception');
-      this.errorMessage = asString(payload?.message) ?? asString(payload?.Message);
-      return;
-    }
-    if (messageType === 'error') {
-      this.errorType = headerString(message, ':error-code') ?? 'error';
-      this.errorMessage = headerString(message, ':error-message');
+    const failure = eventStreamFailure(message, payload);
+    if (failure) {
+      this.errorType = failure.errorType;
+      this.errorMessage = failure.errorMessage;
       return;
     }
     if (!payload) return;
