@@ -17,8 +17,11 @@ function imagePart(source: JsonObject | undefined): unknown {
   return { type: 'image' };
 }
 
-/** One content block -> one part (unknown block types keep just their type). */
-function blockPart(block: JsonObject): unknown {
+/**
+ * One content block -> one part (unknown block types keep just their type). Claude on Bedrock
+ * sends the same blocks, so the Bedrock invoke parser uses this too.
+ */
+export function anthropicBlockPart(block: JsonObject): unknown {
   const type = asString(block.type);
   switch (type) {
     case 'text':
@@ -43,7 +46,7 @@ export function contentParts(content: unknown): unknown[] {
   const parts: unknown[] = [];
   for (const item of asArray(content) ?? []) {
     const block = asObject(item);
-    if (block) parts.push(blockPart(block));
+    if (block) parts.push(anthropicBlockPart(block));
   }
   return parts;
 }

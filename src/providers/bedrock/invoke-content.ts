@@ -1,5 +1,6 @@
 import type { RequestContent } from '../types.js';
 import { asArray, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { anthropicBlockPart } from '../anthropic/anthropic-content.js';
 import { converseParts, converseSystemInstructions, converseToolDefinitions } from './converse-content.js';
 
 /**
@@ -8,21 +9,6 @@ import { converseParts, converseSystemInstructions, converseToolDefinitions } fr
  * (`{text}`, `toolUse`). Bare prompts (`prompt`, Titan `inputText`, Cohere R `message`) become one
  * user message. Only called when content capture is on.
  */
-
-function anthropicBlockPart(block: JsonObject): unknown {
-  switch (block.type) {
-    case 'text':
-      return { type: 'text', content: asString(block.text) ?? '' };
-    case 'tool_use':
-      return { type: 'tool_call', id: asString(block.id), name: asString(block.name), arguments: block.input };
-    case 'tool_result':
-      return { type: 'tool_call_response', id: asString(block.tool_use_id), response: block.content };
-    case 'thinking':
-      return { type: 'reasoning', content: asString(block.thinking) ?? '' };
-    default:
-      return { type: block.type };
-  }
-}
 
 /** Message content in either dialect. */
 export function invokeParts(content: unknown): unknown[] {
