@@ -1,23 +1,19 @@
+export type * from './types.js';
 export { LlmHttpInstrumentation } from './capture/llm-http-instrumentation.js';
-export type { LlmHttpInstrumentationConfig } from './capture/types.js';
-export type { CompletedExchange, ExchangeListener } from './capture/llm-exchange.js';
 export { loadTracingConfig } from './config/load-config.js';
 export { ConfigError } from './config/config-error.js';
-export type { TracingConfig } from './config/types.js';
-export { startTracing, type TracingHandle } from './sdk/start-tracing.js';
+export { startTracing } from './sdk/start-tracing.js';
 export { currentTracing } from './sdk/start-from-environment.js';
 
 // Manual tracing: what HTTP capture cannot see (agents, tools, retrieval, who a call served).
 export { trace } from './api/trace.js';
 export { span } from './api/span.js';
-export type { ManualSpanKind, MetadataValue, SpanHandle, SpanOptions, TokenUsage, TraceOptions } from './api/types.js';
 export { TraceAttributesSpanProcessor } from './api/trace-attributes-span-processor.js';
 
 // GenAI client metrics and cost, for apps that build their own SDK (register wires both itself).
 export { createGenAiMetricsListener } from './metrics/genai-metrics-listener.js';
-export type { GenAiMetricNames } from './metrics/semconv-stability-opt-in.js';
 export { createCostListener } from './cost/cost-listener.js';
-export { llmCallCostUsd, type LlmCallForCost } from './cost/llm-call-cost.js';
+export { llmCallCostUsd } from './cost/llm-call-cost.js';
 export { priceTableVersion } from './cost/price-table-version.js';
 export {
   ATTR_LLM_OTEL_COST_USD, ATTR_LLM_OTEL_INPUT, ATTR_LLM_OTEL_METADATA_PREFIX, ATTR_LLM_OTEL_OUTPUT, ATTR_LLM_OTEL_PRICE_TABLE,

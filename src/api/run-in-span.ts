@@ -1,5 +1,5 @@
 import { context, type Context } from '@opentelemetry/api';
-import { reportOnce } from '../capture/report-once.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 import { NOOP_SPAN_HANDLE, type ManualSpanHandle } from './span-handle.js';
 import type { SpanHandle } from './types.js';
 

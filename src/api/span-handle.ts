@@ -1,5 +1,5 @@
 import { INVALID_SPAN_CONTEXT, trace, type AttributeValue, type Span } from '@opentelemetry/api';
-import { reportOnce } from '../capture/report-once.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 import { llmCallCostUsd } from '../cost/llm-call-cost.js';
 import { ATTR_LLM_OTEL_COST_USD } from '../spans/llm-otel-attributes.js';
 import { responseAttributes } from '../spans/response-attributes.js';

@@ -1,6 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
-import { reportOnce } from '../capture/report-once.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 import { traceScopeOf } from './trace-scope.js';
 
 /**

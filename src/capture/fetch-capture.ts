@@ -1,12 +1,13 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
-import { EXCHANGE_CONTEXT_KEY, type CaptureRuntime } from './capture-runtime.js';
+import { EXCHANGE_CONTEXT_KEY } from './exchange-context-key.js';
+import type { CaptureRuntime } from './internal-types.js';
 import { LlmExchange } from './llm-exchange.js';
 import { PlainHttpSpan } from './plain-http-span.js';
 import { isRedirect, rawHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
-import { guarded, reportOnce } from './report-once.js';
+import { guarded, reportOnce } from '../diagnostics/report-once.js';
 import { RequestMatchCache } from './request-match-cache.js';
 import type { TrackedRequest } from './tracked-request.js';
 import { installUndiciBodyInterceptor } from './undici-body-interceptor.js';

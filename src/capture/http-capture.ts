@@ -2,12 +2,12 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { ApiMatch, HttpRequestInfo } from '../providers/types.js';
-import type { CaptureRuntime } from './capture-runtime.js';
+import type { CaptureRuntime } from './internal-types.js';
 import { LlmExchange } from './llm-exchange.js';
 import { PlainHttpSpan } from './plain-http-span.js';
 import { nodeHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
-import { guarded } from './report-once.js';
+import { guarded } from '../diagnostics/report-once.js';
 import type { TrackedRequest } from './tracked-request.js';
 
 /**

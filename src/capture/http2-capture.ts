@@ -4,11 +4,11 @@ import { syncBuiltinESMExports } from 'node:module';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
 import { propagation } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
-import type { CaptureRuntime } from './capture-runtime.js';
+import type { CaptureRuntime } from './internal-types.js';
 import { LlmExchange } from './llm-exchange.js';
 import { nodeHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
-import { guarded } from './report-once.js';
+import { guarded } from '../diagnostics/report-once.js';
 
 /**
  * node:http2 client capture. The AWS SDK v3 sends every Bedrock Runtime call over HTTP/2

@@ -7,29 +7,10 @@ import { requestContentAttributes, responseContentAttributes } from '../spans/co
 import { recordHttpError, recordHttpStatus, recordTransportError } from '../spans/error-attributes.js';
 import { ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK } from '../semconv.js';
 import { createBodyDecoder, type BodyDecoder } from './body-decoder.js';
-import { reportOnce } from './report-once.js';
+import { reportOnce } from '../diagnostics/report-once.js';
+import type { CaptureSettings } from './internal-types.js';
 import type { TrackedRequest } from './tracked-request.js';
-
-/** What the capture layer needs to know of the configuration. */
-export interface CaptureSettings {
-  readonly captureContent: boolean;
-  readonly maxContentBytes: number;
-}
-
-/** A finished LLM call, handed to listeners (metrics, cost) just before its span ends. */
-export interface CompletedExchange {
-  readonly span: Span;
-  readonly request: RequestFacts;
-  readonly response: ResponseFacts;
-  /** The request URL (metrics read server.address/port from it); may hold credentials in its query. */
-  readonly url: URL;
-  readonly status?: number;
-  readonly durationSeconds: number;
-  readonly timeToFirstChunkSeconds?: number;
-  readonly errorType?: string;
-}
-
-export type ExchangeListener = (exchange: CompletedExchange) => void;
+import type { CompletedExchange, ExchangeListener } from './types.js';
 
 function nowMs(): number {
   return performance.now();

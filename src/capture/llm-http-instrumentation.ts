@@ -2,12 +2,11 @@ import { getBooleanFromEnv } from '@opentelemetry/core';
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { ProviderRegistry } from '../providers/registry.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
-import type { CaptureRuntime } from './capture-runtime.js';
+import type { CaptureRuntime } from './internal-types.js';
 import { FetchCapture } from './fetch-capture.js';
 import { HttpCapture } from './http-capture.js';
 import { Http2Capture } from './http2-capture.js';
-import type { ExchangeListener } from './llm-exchange.js';
-import type { LlmHttpInstrumentationConfig } from './types.js';
+import type { ExchangeListener, LlmHttpInstrumentationConfig } from './types.js';
 
 const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
 

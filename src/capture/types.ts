@@ -1,5 +1,7 @@
+import type { Span } from '@opentelemetry/api';
 import type { InstrumentationConfig } from '@opentelemetry/instrumentation';
 import type { ProviderMapping } from '../config/types.js';
+import type { RequestFacts, ResponseFacts } from '../providers/types.js';
 
 /** Options of LlmHttpInstrumentation, for apps that set up their own OpenTelemetry SDK. */
 export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {
@@ -15,3 +17,18 @@ export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {
   /** Hosts to treat as a given provider and API (e.g. an internal gateway). */
   providers?: readonly ProviderMapping[];
 }
+
+/** A finished LLM call, handed to listeners (metrics, cost) just before its span ends. */
+export interface CompletedExchange {
+  readonly span: Span;
+  readonly request: RequestFacts;
+  readonly response: ResponseFacts;
+  /** The request URL (metrics read server.address/port from it); may hold credentials in its query. */
+  readonly url: URL;
+  readonly status?: number;
+  readonly durationSeconds: number;
+  readonly timeToFirstChunkSeconds?: number;
+  readonly errorType?: string;
+}
+
+export type ExchangeListener = (exchange: CompletedExchange) => void;

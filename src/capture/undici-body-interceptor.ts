@@ -1,6 +1,6 @@
 import { context } from '@opentelemetry/api';
-import { EXCHANGE_CONTEXT_KEY } from './capture-runtime.js';
-import { guarded } from './report-once.js';
+import { EXCHANGE_CONTEXT_KEY } from './exchange-context-key.js';
+import { guarded } from '../diagnostics/report-once.js';
 import type { TrackedRequest } from './tracked-request.js';
 
 /**

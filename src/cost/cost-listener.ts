@@ -1,5 +1,5 @@
-import type { CompletedExchange, ExchangeListener } from '../capture/llm-exchange.js';
-import { reportOnce } from '../capture/report-once.js';
+import type { CompletedExchange, ExchangeListener } from '../capture/types.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 import { ATTR_LLM_OTEL_COST_USD } from '../spans/llm-otel-attributes.js';
 import { llmCallCostUsd } from './llm-call-cost.js';
 

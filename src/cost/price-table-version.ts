@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { reportOnce } from '../capture/report-once.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 
 export const PRICE_TABLE_PACKAGE = '@pydantic/genai-prices';
 

@@ -1,5 +1,5 @@
 import type { Meter } from '@opentelemetry/api';
-import type { CompletedExchange } from '../capture/llm-exchange.js';
+import type { CompletedExchange } from '../capture/types.js';
 import {
   ATTR_GEN_AI_TOKEN_TYPE, GEN_AI_TOKEN_TYPE_VALUE_INPUT, GEN_AI_TOKEN_TYPE_VALUE_OUTPUT,
   METRIC_GEN_AI_CLIENT_OPERATION_DURATION, METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,

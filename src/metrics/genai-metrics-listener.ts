@@ -1,6 +1,6 @@
 import type { Meter } from '@opentelemetry/api';
-import type { ExchangeListener } from '../capture/llm-exchange.js';
-import { reportOnce } from '../capture/report-once.js';
+import type { ExchangeListener } from '../capture/types.js';
+import { reportOnce } from '../diagnostics/report-once.js';
 import { defaultGenAiMetrics } from './default-genai-metrics.js';
 import { latestGenAiMetrics } from './latest-genai-metrics.js';
 import { genAiMetricNamesFromEnv, type GenAiMetricNames } from './semconv-stability-opt-in.js';

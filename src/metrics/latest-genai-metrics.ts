@@ -1,5 +1,5 @@
 import type { Meter } from '@opentelemetry/api';
-import type { CompletedExchange } from '../capture/llm-exchange.js';
+import type { CompletedExchange } from '../capture/types.js';
 import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_GENERATE_CONTENT,
   GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, METRIC_GEN_AI_CLIENT_OPERATION_DURATION,

@@ -44,7 +44,7 @@ function tokenAttributes(spans: ReceivedSpan[]): Array<[string, unknown]> {
 /**
  * The Anthropic SDK 1.x starts its own span per call once a tracer provider is registered. Our
  * register switches that off through the SDK's documented `ANTHROPIC_OPEN_TELEMETRY` variable
- * (src/providers/anthropic/anthropic-sdk-spans.ts) unless the user set it.
+ * (src/sdk/defer-anthropic-sdk-spans.ts) unless the user set it.
  */
 describe('the Anthropic SDK\'s own spans', () => {
   const chosen = listFixtures((f) =>

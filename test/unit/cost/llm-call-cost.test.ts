@@ -4,7 +4,7 @@ import { INVALID_SPAN_CONTEXT, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { calcPrice } from '@pydantic/genai-prices';
 import { describe, expect, it } from 'vitest';
-import type { CompletedExchange } from '../../../src/capture/llm-exchange.js';
+import type { CompletedExchange } from '../../../src/capture/types.js';
 import { createCostListener } from '../../../src/cost/cost-listener.js';
 import { llmCallCostUsd } from '../../../src/cost/llm-call-cost.js';
 import { priceTableProviderId } from '../../../src/cost/price-table-provider-ids.js';

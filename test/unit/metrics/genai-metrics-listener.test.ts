@@ -1,7 +1,7 @@
 import { INVALID_SPAN_CONTEXT, trace } from '@opentelemetry/api';
 import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData, type MetricData, type SumMetricData } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CompletedExchange } from '../../../src/capture/llm-exchange.js';
+import type { CompletedExchange } from '../../../src/capture/types.js';
 import { createGenAiMetricsListener } from '../../../src/metrics/genai-metrics-listener.js';
 import { genAiMetricNamesFromEnv, type GenAiMetricNames } from '../../../src/metrics/semconv-stability-opt-in.js';
 import type { RequestFacts, ResponseFacts } from '../../../src/providers/types.js';

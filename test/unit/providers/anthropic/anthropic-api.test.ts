@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicApi } from '../../../../src/providers/anthropic/anthropic-api.js';
-import { ANTHROPIC_SDK_TRACING_ENV, deferAnthropicSdkSpans } from '../../../../src/providers/anthropic/anthropic-sdk-spans.js';
 import { ProviderRegistry } from '../../../../src/providers/registry.js';
 import type { HttpRequestInfo } from '../../../../src/providers/types.js';
 
@@ -53,22 +52,5 @@ describe('Anthropic error bodies', () => {
   it('returns no facts for a body that is not JSON', () => {
     expect(accumulate('<html>Bad gateway</html>', 'text/html')).toEqual({});
     expect(accumulate('{"type":"message","id":', 'application/json')).toEqual({});
-  });
-});
-
-describe('deferAnthropicSdkSpans', () => {
-  it('turns the SDK spans off through its documented variable when the user has not chosen', () => {
-    const env: NodeJS.ProcessEnv = {};
-    expect(deferAnthropicSdkSpans(env)).toBe(true);
-    expect(env).toEqual({ [ANTHROPIC_SDK_TRACING_ENV]: 'false' });
-    expect(ANTHROPIC_SDK_TRACING_ENV).toBe('ANTHROPIC_OPEN_TELEMETRY');
-  });
-
-  it('keeps a value the user set, whatever it is', () => {
-    for (const value of ['true', 'false', '']) {
-      const env: NodeJS.ProcessEnv = { [ANTHROPIC_SDK_TRACING_ENV]: value };
-      expect(deferAnthropicSdkSpans(env)).toBe(false);
-      expect(env[ANTHROPIC_SDK_TRACING_ENV]).toBe(value);
-    }
   });
 });
