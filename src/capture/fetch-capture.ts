@@ -1,14 +1,11 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
+import { guarded } from '../diagnostics/report-once.js';
+import { ChannelSubscriptions } from './channel-subscriptions.js';
 import { EXCHANGE_CONTEXT_KEY } from './exchange-context-key.js';
-import type { CaptureRuntime } from './internal-types.js';
-import { LlmExchange } from './llm-exchange.js';
-import { PlainHttpSpan } from './plain-http-span.js';
 import { isRedirect, rawHeadersToRecord } from './raw-headers.js';
-import { readRequestBody } from './request-body.js';
-import { guarded, reportOnce } from '../diagnostics/report-once.js';
-import { RequestMatchCache } from './request-match-cache.js';
+import { replaceGlobal } from './replace-global.js';
+import type { RequestStarter } from './request-starter.js';
 import type { TrackedRequest } from './tracked-request.js';
 import { installUndiciBodyInterceptor } from './undici-body-interceptor.js';
 
@@ -62,30 +59,20 @@ function fetchArgs(input: unknown, init: RequestInit | undefined): { method: str
 
 function undiciRequestUrl(request: UndiciRequest): URL | undefined {
   if (!request.origin) return undefined;
-  try {
-    return new URL(request.path, request.origin);
-  } catch {
-    return undefined;
-  }
+  return URL.parse(request.path, String(request.origin)) ?? undefined;
 }
 
 export class FetchCapture {
   private readonly tracked = new WeakMap<object, TrackedRequest>();
-  private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
-  private originalFetch?: FetchFn;
-  private wrappedFetch?: FetchFn;
+  private readonly subscriptions = new ChannelSubscriptions();
+  private restoreFetch?: () => void;
   private removeInterceptor?: () => void;
-  private readonly matches: RequestMatchCache;
 
-  constructor(private readonly runtime: CaptureRuntime) {
-    this.matches = new RequestMatchCache(runtime.registry);
-  }
+  constructor(private readonly starter: RequestStarter) {}
 
   enable(): void {
-    if (typeof globalThis.fetch !== 'function' || this.originalFetch) return;
-    this.originalFetch = globalThis.fetch;
-    this.wrappedFetch = this.wrapFetch(this.originalFetch);
-    globalThis.fetch = this.wrappedFetch;
+    if (typeof globalThis.fetch !== 'function' || this.restoreFetch) return;
+    this.restoreFetch = replaceGlobal(globalThis, 'fetch', this.wrapFetch(globalThis.fetch));
     this.subscribe(CHANNELS.create, (m) => this.onRequestCreate(m as { request: UndiciRequest }));
     this.subscribe(CHANNELS.headers, (m) => this.onResponseHeaders(m as { request: object; response: { statusCode: number; headers: Buffer[] } }));
     this.subscribe(CHANNELS.bodyChunkReceived, (m) => this.onBodyChunk(m as { request: object; chunk: Uint8Array }));
@@ -98,28 +85,15 @@ export class FetchCapture {
   }
 
   disable(): void {
-    for (const [name, handler] of this.subscriptions) diagnosticsChannel.unsubscribe(name, handler);
-    this.subscriptions.length = 0;
-    // Only restore fetch if nobody wrapped it after us; otherwise their wrapper would be lost.
-    if (this.originalFetch && globalThis.fetch === this.wrappedFetch) globalThis.fetch = this.originalFetch;
-    this.originalFetch = undefined;
+    this.subscriptions.unsubscribeAll();
+    this.restoreFetch?.();
+    this.restoreFetch = undefined;
     this.removeInterceptor?.();
     this.removeInterceptor = undefined;
   }
 
   private subscribe(name: string, handler: (message: unknown) => void): void {
-    // Subscribers must never throw into undici (it would fail the app's request). The try is
-    // inline, not `guarded`, to spare a closure per message: this runs several times per call.
-    const kind = `handling ${name}`;
-    const safe = (message: unknown) => {
-      try {
-        handler(message);
-      } catch (error) {
-        reportOnce(kind, error);
-      }
-    };
-    diagnosticsChannel.subscribe(name, safe);
-    this.subscriptions.push([name, safe]);
+    this.subscriptions.subscribe(name, handler);
   }
 
   private wrapFetch(original: FetchFn): FetchFn {
@@ -159,25 +133,17 @@ export class FetchCapture {
    */
   private copyLlmRequestBody(input: unknown, init: RequestInit | undefined): Promise<Uint8Array> | undefined {
     if (!(input instanceof Request) || !input.body || input.bodyUsed || init?.body !== undefined) return undefined;
-    if (!this.matches.lookup((init?.method ?? input.method).toUpperCase(), input.url).match) return undefined;
+    if (!this.starter.lookup((init?.method ?? input.method).toUpperCase(), input.url).match) return undefined;
     return input.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer));
   }
 
   private startForFetch(input: unknown, init: RequestInit | undefined, requestBody?: unknown): TrackedRequest | undefined {
     const args = fetchArgs(input, init);
     if (!args) return undefined;
-    const { url, match } = this.matches.lookup(args.method, args.urlText);
-    if (!match) {
-      return this.runtime.settings.traceNonLlmRequests
-        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), args.method, url)
-        : undefined;
-    }
+    const { url, match } = this.starter.lookup(args.method, args.urlText);
     const info: HttpRequestInfo = { method: args.method, url, headers: {} };
-    const exchange = LlmExchange.start(
-      this.runtime.tracer(), match, info, readRequestBody(requestBody ?? args.body), this.runtime.settings, this.runtime.listeners,
-    );
-    if (exchange && (init?.redirect === 'manual' || init?.redirect === 'error')) exchange.followRedirects = false;
-    return exchange;
+    const followRedirects = init?.redirect !== 'manual' && init?.redirect !== 'error';
+    return this.starter.begin(info, match, requestBody ?? args.body, context.active(), { followRedirects });
   }
 
   private onRequestCreate({ request }: { request: UndiciRequest }): void {
@@ -193,23 +159,14 @@ export class FetchCapture {
     const url = undiciRequestUrl(request);
     if (!url) return undefined;
     const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };
-    const match = this.runtime.registry.match(info);
-    if (!match) {
-      return this.runtime.settings.traceNonLlmRequests
-        ? new PlainHttpSpan(this.runtime.tracer(), context.active(), info.method, url)
-        : undefined;
-    }
-    return LlmExchange.start(
-      this.runtime.tracer(), match, info, readRequestBody(request.body), this.runtime.settings, this.runtime.listeners,
-    );
+    return this.starter.begin(info, this.starter.match(info), request.body, context.active());
   }
 
   private onResponseHeaders({ request, response }: { request: object; response: { statusCode: number; headers: Buffer[] } }): void {
     const tracked = this.tracked.get(request);
     if (!tracked) return;
     const headers = rawHeadersToRecord(response.headers);
-    const follows = !(tracked instanceof LlmExchange) || tracked.followRedirects;
-    if (follows && isRedirect(response.statusCode, headers)) tracked.onRedirect();
+    if (tracked.followRedirects && isRedirect(response.statusCode, headers)) tracked.onRedirect();
     else tracked.onResponseStart(response.statusCode, headers);
   }
 

@@ -1,13 +1,11 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { ApiMatch, HttpRequestInfo } from '../providers/types.js';
-import type { CaptureRuntime } from './internal-types.js';
-import { LlmExchange } from './llm-exchange.js';
-import { PlainHttpSpan } from './plain-http-span.js';
-import { nodeHeadersToRecord } from './raw-headers.js';
-import { readRequestBody } from './request-body.js';
 import { guarded } from '../diagnostics/report-once.js';
+import { ChannelSubscriptions } from './channel-subscriptions.js';
+import { nodeHeadersToRecord } from './raw-headers.js';
+import type { RequestStarter } from './request-starter.js';
+import { abortedError, observeBodyPush, onFirstBodyWrite } from './stream-hooks.js';
 import type { TrackedRequest } from './tracked-request.js';
 
 /**
@@ -36,11 +34,7 @@ type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 function requestUrl(request: ClientRequest): URL | undefined {
   const host = request.getHeader('host') ?? request.host;
   if (typeof host !== 'string' || !host) return undefined;
-  try {
-    return new URL(request.path, `${request.protocol}//${host}`);
-  } catch {
-    return undefined;
-  }
+  return URL.parse(request.path, `${request.protocol}//${host}`) ?? undefined;
 }
 
 function chunkToString(chunk: unknown, encoding: unknown): string | undefined {
@@ -53,12 +47,12 @@ function chunkToString(chunk: unknown, encoding: unknown): string | undefined {
 
 export class HttpCapture {
   private readonly tracked = new WeakMap<ClientRequest, TrackedRequest>();
-  private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
+  private readonly subscriptions = new ChannelSubscriptions();
 
-  constructor(private readonly runtime: CaptureRuntime) {}
+  constructor(private readonly starter: RequestStarter) {}
 
   enable(): void {
-    if (this.subscriptions.length > 0) return;
+    if (!this.subscriptions.isEmpty) return;
     this.subscribe(CHANNELS.requestCreated, (m) => this.onRequestCreated((m as { request: ClientRequest }).request));
     this.subscribe(CHANNELS.responseFinish, (m) => {
       const { request, response } = m as { request: ClientRequest; response: IncomingMessage };
@@ -67,26 +61,22 @@ export class HttpCapture {
   }
 
   disable(): void {
-    for (const [name, handler] of this.subscriptions) diagnosticsChannel.unsubscribe(name, handler);
-    this.subscriptions.length = 0;
+    this.subscriptions.unsubscribeAll();
   }
 
   private subscribe(name: string, handler: (message: unknown) => void): void {
-    const safe = (message: unknown) => guarded(`handling ${name}`, () => handler(message));
-    diagnosticsChannel.subscribe(name, safe);
-    this.subscriptions.push([name, safe]);
+    this.subscriptions.subscribe(name, handler);
   }
 
   private onRequestCreated(request: ClientRequest): void {
     const url = requestUrl(request);
     if (!url) return;
     const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };
-    const match = this.runtime.registry.match(info);
+    const match = this.starter.match(info);
     const parent = context.active();
     if (!match) {
-      if (this.runtime.settings.traceNonLlmRequests) {
-        this.track(request, new PlainHttpSpan(this.runtime.tracer(), parent, info.method, url));
-      }
+      const plain = this.starter.begin(info, undefined, undefined, parent);
+      if (plain) this.track(request, plain);
       return;
     }
     this.deferStartToFirstBodyWrite(request, match, info, parent);
@@ -94,31 +84,10 @@ export class HttpCapture {
 
   /** The JSON body arrives with the first write/end; start the span there, before headers flush. */
   private deferStartToFirstBodyWrite(request: ClientRequest, match: ApiMatch, info: HttpRequestInfo, parent: Context): void {
-    const originalWrite = request.write;
-    const originalEnd = request.end;
-    let started = false;
-    const start = (chunk: unknown, encoding: unknown) => {
-      if (started) return;
-      started = true;
-      request.write = originalWrite;
-      request.end = originalEnd;
-      guarded('starting an http span', () => {
-        const text = chunkToString(chunk, encoding);
-        const exchange = LlmExchange.start(
-          this.runtime.tracer(), match, info, text === undefined ? undefined : readRequestBody(text),
-          this.runtime.settings, this.runtime.listeners, parent,
-        );
-        if (exchange) this.track(request, exchange);
-      });
-    };
-    request.write = function write(this: ClientRequest, chunk: unknown, ...rest: unknown[]) {
-      start(chunk, typeof rest[0] === 'string' ? rest[0] : undefined);
-      return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as ClientRequest['write'];
-    request.end = function end(this: ClientRequest, chunk?: unknown, ...rest: unknown[]) {
-      start(typeof chunk === 'function' ? undefined : chunk, typeof rest[0] === 'string' ? rest[0] : undefined);
-      return (originalEnd as (...a: unknown[]) => ClientRequest).call(this, chunk, ...rest);
-    } as ClientRequest['end'];
+    onFirstBodyWrite(request, 'starting an http span', (chunk, encoding) => {
+      const exchange = this.starter.begin(info, match, chunkToString(chunk, encoding), parent);
+      if (exchange) this.track(request, exchange);
+    });
   }
 
   private track(request: ClientRequest, tracked: TrackedRequest): void {
@@ -148,15 +117,7 @@ export class HttpCapture {
     if (!tracked) return;
     responseSeen.add(request);
     tracked.onResponseStart(response.statusCode ?? 0, nodeHeadersToRecord(response.headers));
-    const originalPush = response.push;
-    response.push = function push(this: IncomingMessage, chunk: unknown, ...rest: unknown[]) {
-      guarded('observing an http body chunk', () => {
-        if (chunk === null) tracked.onEnd();
-        else if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);
-        else if (typeof chunk === 'string') tracked.onBodyChunk(Buffer.from(chunk));
-      });
-      return (originalPush as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as IncomingMessage['push'];
+    observeBodyPush(response, tracked, 'observing an http body chunk');
     const originalEmit = response.emit as Emit;
     response.emit = function emit(this: IncomingMessage, event: string | symbol, ...args: unknown[]) {
       if (event === 'error') guarded('observing an http response error', () => tracked.onError(args[0]));
@@ -172,9 +133,3 @@ export class HttpCapture {
 
 /** Requests whose response headers arrived (then the response, not the request, reports the end). */
 const responseSeen = new WeakSet<ClientRequest>();
-
-function abortedError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'AbortError';
-  return error;
-}

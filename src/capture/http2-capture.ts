@@ -1,14 +1,16 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import http2 from 'node:http2';
 import { syncBuiltinESMExports } from 'node:module';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
-import { propagation } from '@opentelemetry/api';
+import { context, propagation } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
-import type { CaptureRuntime } from './internal-types.js';
-import { LlmExchange } from './llm-exchange.js';
+import { guarded } from '../diagnostics/report-once.js';
+import { ChannelSubscriptions } from './channel-subscriptions.js';
 import { nodeHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
-import { guarded } from '../diagnostics/report-once.js';
+import { replaceGlobal } from './replace-global.js';
+import type { RequestStarter } from './request-starter.js';
+import { abortedError, observeBodyPush, onFirstBodyWrite } from './stream-hooks.js';
+import type { TrackedRequest } from './tracked-request.js';
 
 /**
  * node:http2 client capture. The AWS SDK v3 sends every Bedrock Runtime call over HTTP/2
@@ -25,7 +27,7 @@ import { guarded } from '../diagnostics/report-once.js';
  * So `http2.connect` is wrapped, and each session it returns gets an instance-level `request`
  * that adds `traceparent` to a copy of the headers before calling the original. The span must
  * exist by then, before any body byte is written: it starts from the URL (Bedrock's model is in
- * the path) and the body's facts follow on its first write (LlmExchange.onLateRequestBody).
+ * the path) and the body's facts follow on its first write (TrackedRequest.onLateRequestBody).
  *
  * Streams of sessions opened before we were enabled are still recognised at `created`, without
  * `traceparent`. Response bytes are observed through the stream's own `push` (the read path hands
@@ -54,7 +56,6 @@ function nodeHasHttp2ClientChannels(version = process.versions.node): boolean {
 type RequestHeaders = OutgoingHttpHeaders | readonly string[] | undefined;
 type SessionRequest = ClientHttp2Session['request'];
 type Connect = typeof http2.connect;
-type Push = (chunk: unknown, encoding?: BufferEncoding) => boolean;
 
 /** A header value from either header form `session.request` accepts (object, or flat name/value list). */
 function headerValue(headers: RequestHeaders, name: string): string | undefined {
@@ -72,12 +73,9 @@ function requestInfo(headers: RequestHeaders, origin: URL | undefined): HttpRequ
   const scheme = headerValue(headers, ':scheme') ?? origin?.protocol.slice(0, -1);
   const authority = headerValue(headers, ':authority') ?? headerValue(headers, 'host') ?? origin?.host;
   if (!scheme || !authority) return undefined;
-  try {
-    const url = new URL(headerValue(headers, ':path') ?? '/', `${scheme}://${authority}`);
-    return { method: (headerValue(headers, ':method') ?? 'GET').toUpperCase(), url, headers: {} };
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(headerValue(headers, ':path') ?? '/', `${scheme}://${authority}`);
+  if (!url) return undefined;
+  return { method: (headerValue(headers, ':method') ?? 'GET').toUpperCase(), url, headers: {} };
 }
 
 /** A copy of the app's headers with ours added; symbol-keyed markers (sensitive headers) kept. */
@@ -94,11 +92,7 @@ function withHeaders(headers: RequestHeaders, added: Record<string, string>): Re
 }
 
 function originOf(authority: unknown): URL | undefined {
-  try {
-    return authority instanceof URL ? authority : new URL(String(authority));
-  } catch {
-    return undefined;
-  }
+  return authority instanceof URL ? authority : (URL.parse(String(authority)) ?? undefined);
 }
 
 /** Response headers without the `:status` pseudo-header, as the parsers expect them. */
@@ -108,44 +102,15 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return record;
 }
 
-/** Calls `read` once with the first chunk written to the stream (the JSON body of an SDK call). */
-function onFirstBodyWrite(stream: ClientHttp2Stream, read: (body: unknown) => void): void {
-  const originalWrite = stream.write;
-  const originalEnd = stream.end;
-  let seen = false;
-  const see = (chunk: unknown) => {
-    if (seen) return;
-    seen = true;
-    stream.write = originalWrite;
-    stream.end = originalEnd;
-    guarded('reading an http2 request body', () => read(readRequestBody(chunk)));
-  };
-  stream.write = function write(this: ClientHttp2Stream, chunk: unknown, ...rest: unknown[]) {
-    see(chunk);
-    return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as ClientHttp2Stream['write'];
-  stream.end = function end(this: ClientHttp2Stream, chunk?: unknown, ...rest: unknown[]) {
-    see(typeof chunk === 'function' ? undefined : chunk);
-    return (originalEnd as (...a: unknown[]) => ClientHttp2Stream).call(this, chunk, ...rest);
-  } as ClientHttp2Stream['end'];
-}
-
-function abortedError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'AbortError';
-  return error;
-}
-
 export class Http2Capture {
-  private readonly tracked = new WeakMap<ClientHttp2Stream, LlmExchange>();
-  private readonly subscriptions: Array<[string, (message: unknown) => void]> = [];
+  private readonly tracked = new WeakMap<ClientHttp2Stream, TrackedRequest>();
+  private readonly subscriptions = new ChannelSubscriptions();
   /** True while our `session.request` wrapper runs: the stream `created` announces was seen there. */
   private inWrappedRequest = false;
   private active = false;
-  private originalConnect?: Connect;
-  private wrappedConnect?: Connect;
+  private restoreConnect?: () => void;
 
-  constructor(private readonly runtime: CaptureRuntime) {}
+  constructor(private readonly starter: RequestStarter) {}
 
   enable(): void {
     if (this.active || !nodeHasHttp2ClientChannels()) return;
@@ -168,35 +133,25 @@ export class Http2Capture {
 
   disable(): void {
     this.active = false;
-    for (const [name, handler] of this.subscriptions) diagnosticsChannel.unsubscribe(name, handler);
-    this.subscriptions.length = 0;
-    // Only restore connect if nobody wrapped it after us; otherwise their wrapper would be lost.
-    if (this.originalConnect && http2.connect === this.wrappedConnect) {
-      http2.connect = this.originalConnect;
-      syncBuiltinESMExports();
-    }
-    this.originalConnect = undefined;
-    this.wrappedConnect = undefined;
+    this.subscriptions.unsubscribeAll();
+    this.restoreConnect?.();
+    this.restoreConnect = undefined;
   }
 
   private subscribe(name: string, handler: (message: unknown) => void): void {
-    const safe = (message: unknown) => guarded(`handling ${name}`, () => handler(message));
-    diagnosticsChannel.subscribe(name, safe);
-    this.subscriptions.push([name, safe]);
+    this.subscriptions.subscribe(name, handler);
   }
 
   private wrapConnect(): void {
     const capture = this;
     const original = http2.connect;
-    this.originalConnect = original;
-    this.wrappedConnect = function connect(this: unknown, ...args: unknown[]) {
+    const connect = function connect(this: unknown, ...args: unknown[]) {
       const session = (original as (...a: unknown[]) => ClientHttp2Session).apply(this, args);
       guarded('observing an http2 session', () => capture.wrapSessionRequest(session, originOf(args[0])));
       return session;
     } as Connect;
-    http2.connect = this.wrappedConnect;
     // `import { connect } from 'node:http2'` reads a snapshot of the exports; refresh it.
-    syncBuiltinESMExports();
+    this.restoreConnect = replaceGlobal(http2, 'connect', connect, syncBuiltinESMExports);
   }
 
   private wrapSessionRequest(session: ClientHttp2Session, origin: URL | undefined): void {
@@ -222,7 +177,7 @@ export class Http2Capture {
   }
 
   /** Starts the span of a recognised request and returns the headers to send in its place. */
-  private startForRequest(headers: RequestHeaders, origin: URL | undefined): { tracked: LlmExchange; headers: RequestHeaders } | undefined {
+  private startForRequest(headers: RequestHeaders, origin: URL | undefined): { tracked: TrackedRequest; headers: RequestHeaders } | undefined {
     const tracked = this.startTracked(requestInfo(headers, origin));
     if (!tracked) return undefined;
     const added: Record<string, string> = {};
@@ -234,17 +189,15 @@ export class Http2Capture {
    * Only LLM calls are traced over HTTP/2, even with `trace_non_llm_requests`: HTTP/2 also carries
    * gRPC, our own OTLP exporter included, whose every export would otherwise make a new span.
    */
-  private startTracked(info: HttpRequestInfo | undefined): LlmExchange | undefined {
+  private startTracked(info: HttpRequestInfo | undefined): TrackedRequest | undefined {
     if (!info) return undefined;
-    const match = this.runtime.registry.match(info);
-    if (!match) return undefined;
     // No body yet: HTTP/2 sends the headers first. The facts of the URL start the span.
-    return LlmExchange.start(this.runtime.tracer(), match, info, undefined, this.runtime.settings, this.runtime.listeners);
+    return this.starter.begin(info, this.starter.match(info), undefined, context.active(), { plainSpans: false });
   }
 
-  private track(stream: ClientHttp2Stream, exchange: LlmExchange): void {
-    this.tracked.set(stream, exchange);
-    onFirstBodyWrite(stream, (body) => exchange.onLateRequestBody(body));
+  private track(stream: ClientHttp2Stream, tracked: TrackedRequest): void {
+    this.tracked.set(stream, tracked);
+    onFirstBodyWrite(stream, 'reading an http2 request body', (chunk) => tracked.onLateRequestBody(readRequestBody(chunk)));
   }
 
   /** A stream of a session we did not wrap: traced, but its headers are already sealed. */
@@ -258,18 +211,9 @@ export class Http2Capture {
     const tracked = this.tracked.get(stream);
     if (!tracked) return;
     tracked.onResponseStart(Number(headers[':status'] ?? 0), responseHeaders(headers));
-    const originalPush = stream.push as Push;
-    stream.push = function push(this: ClientHttp2Stream, chunk: unknown, ...rest: unknown[]) {
-      guarded('observing an http2 body chunk', () => {
-        // A destroyed stream pushes null too (on abort or error); that is not the body's end,
-        // and the error or close that follows reports it.
-        if (chunk === null) {
-          if (!this.destroyed) tracked.onEnd();
-        } else if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);
-        else if (typeof chunk === 'string') tracked.onBodyChunk(Buffer.from(chunk));
-      });
-      return (originalPush as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as ClientHttp2Stream['push'];
+    // A destroyed stream pushes null too (on abort or error); that is not the body's end,
+    // and the error or close that follows reports it.
+    observeBodyPush(stream, tracked, 'observing an http2 body chunk', true);
   }
 
   /**

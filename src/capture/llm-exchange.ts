@@ -33,8 +33,6 @@ export class LlmExchange implements TrackedRequest {
   private ended = false;
   private ignoringBody = false;
   private requestFacts: RequestFacts;
-  /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
-  followRedirects = true;
 
   constructor(
     tracer: Tracer,
@@ -44,6 +42,8 @@ export class LlmExchange implements TrackedRequest {
     private readonly url: URL,
     private readonly settings: CaptureSettings,
     private readonly listeners: readonly ExchangeListener[],
+    /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
+    readonly followRedirects = true,
   ) {
     this.requestFacts = request;
     this.span = tracer.startSpan(
@@ -66,10 +66,11 @@ export class LlmExchange implements TrackedRequest {
     settings: CaptureSettings,
     listeners: readonly ExchangeListener[],
     parent: Context = context.active(),
+    followRedirects = true,
   ): LlmExchange | undefined {
     try {
       const facts = match.parseRequest(body, settings.captureContent);
-      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners);
+      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners, followRedirects);
     } catch (error) {
       reportOnce('starting an LLM span', error);
       return undefined;

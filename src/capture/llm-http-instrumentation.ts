@@ -3,6 +3,7 @@ import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { ProviderRegistry } from '../providers/registry.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './internal-types.js';
+import { RequestStarter } from './request-starter.js';
 import { FetchCapture } from './fetch-capture.js';
 import { HttpCapture } from './http-capture.js';
 import { Http2Capture } from './http2-capture.js';
@@ -64,8 +65,8 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   override enable(): void {
     super.enable();
     if (this.captures) return;
-    const runtime = this.createRuntime();
-    this.captures = { fetch: new FetchCapture(runtime), http: new HttpCapture(runtime), http2: new Http2Capture(runtime) };
+    const starter = new RequestStarter(this.createRuntime());
+    this.captures = { fetch: new FetchCapture(starter), http: new HttpCapture(starter), http2: new Http2Capture(starter) };
     this.captures.fetch.enable();
     this.captures.http.enable();
     this.captures.http2.enable();

@@ -12,6 +12,8 @@ import type { TrackedRequest } from './tracked-request.js';
  */
 export class PlainHttpSpan implements TrackedRequest {
   readonly context: Context;
+  /** A plain span reports any 3xx with a location as a redirect, whatever the client does with it. */
+  readonly followRedirects = true;
   private readonly span: Span;
   private status?: number;
   private ended = false;
@@ -42,6 +44,8 @@ export class PlainHttpSpan implements TrackedRequest {
   }
 
   onRedirect(): void {}
+
+  onLateRequestBody(): void {}
 
   onBodyChunk(): void {}
 

@@ -1,6 +1,7 @@
 import { context } from '@opentelemetry/api';
 import { EXCHANGE_CONTEXT_KEY } from './exchange-context-key.js';
 import { guarded } from '../diagnostics/report-once.js';
+import { replaceGlobal } from './replace-global.js';
 import type { TrackedRequest } from './tracked-request.js';
 
 /**
@@ -59,9 +60,6 @@ export function installUndiciBodyInterceptor(): (() => void) | undefined {
       const tracked = context.active().getValue(EXCHANGE_CONTEXT_KEY) as TrackedRequest | undefined;
       return dispatch(options, tracked ? observingHandler(handler, tracked) : handler);
     });
-    slots[GLOBAL_DISPATCHER] = composed;
-    return () => {
-      if (slots[GLOBAL_DISPATCHER] === composed) slots[GLOBAL_DISPATCHER] = original;
-    };
+    return replaceGlobal(slots, GLOBAL_DISPATCHER, composed);
   });
 }

@@ -1,0 +1,58 @@
+import type { Context } from '@opentelemetry/api';
+import type { ApiMatch, HttpRequestInfo } from '../providers/types.js';
+import type { CaptureRuntime } from './internal-types.js';
+import { LlmExchange } from './llm-exchange.js';
+import { PlainHttpSpan } from './plain-http-span.js';
+import { readRequestBody } from './request-body.js';
+import { RequestMatchCache, type RequestMatch } from './request-match-cache.js';
+import type { TrackedRequest } from './tracked-request.js';
+
+export interface BeginOptions {
+  /** false for a client told not to follow redirects (fetch's `redirect: 'manual' | 'error'`). */
+  readonly followRedirects?: boolean;
+  /** false where non-LLM traffic must never become spans (HTTP/2 carries gRPC, our exporter's too). */
+  readonly plainSpans?: boolean;
+}
+
+/**
+ * Where every transport starts what it tracks. A transport recognises a request (`lookup` for
+ * URL text, remembered; `match` for a URL it already parsed), possibly before the body exists
+ * (node:http decides at `created` whether to wait for the first write), and then `begin`s it.
+ */
+export class RequestStarter {
+  private readonly matches: RequestMatchCache;
+
+  constructor(private readonly runtime: CaptureRuntime) {
+    this.matches = new RequestMatchCache(runtime.registry);
+  }
+
+  /** Throws what `new URL` throws for text that is not a URL. */
+  lookup(method: string, urlText: string): RequestMatch {
+    return this.matches.lookup(method, urlText);
+  }
+
+  match(info: HttpRequestInfo): ApiMatch | undefined {
+    return this.runtime.registry.match(info);
+  }
+
+  /**
+   * The LLM exchange of a recognised request (its span starts now, under `parent`, with the facts
+   * of `body`: a string, bytes or nothing), or a plain HTTP span when the user traces non-LLM
+   * requests, or undefined.
+   */
+  begin(
+    info: HttpRequestInfo,
+    match: ApiMatch | undefined,
+    body: unknown,
+    parent: Context,
+    options: BeginOptions = {},
+  ): TrackedRequest | undefined {
+    const { tracer, settings, listeners } = this.runtime;
+    if (!match) {
+      return settings.traceNonLlmRequests && options.plainSpans !== false
+        ? new PlainHttpSpan(tracer(), parent, info.method, info.url)
+        : undefined;
+    }
+    return LlmExchange.start(tracer(), match, info, readRequestBody(body), settings, listeners, parent, options.followRedirects);
+  }
+}
