@@ -1,4 +1,5 @@
-import { getStringFromEnv } from '@opentelemetry/core';
+import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
+import { captureContentFromEnv, tracingEnabledFromEnv } from '../config/settings-from-env.js';
 
 /** What the manual API needs to know of the configuration. */
 export interface ManualApiSettings {
@@ -10,17 +11,7 @@ export interface ManualApiSettings {
   readonly maxContentBytes: number;
 }
 
-const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
-
 let settings: ManualApiSettings | undefined;
-
-function isTrue(name: string): boolean {
-  return getStringFromEnv(name)?.trim().toLowerCase() === 'true';
-}
-
-function isFalse(name: string): boolean {
-  return getStringFromEnv(name)?.trim().toLowerCase() === 'false';
-}
 
 /**
  * Without `--import llm-otel/register` (an app with its own OpenTelemetry SDK) nobody configures
@@ -28,8 +19,8 @@ function isFalse(name: string): boolean {
  */
 function settingsFromEnv(): ManualApiSettings {
   return {
-    enabled: !isTrue('OTEL_SDK_DISABLED') && !isFalse('TRACING_ENABLED'),
-    captureContent: isTrue('OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT'),
+    enabled: tracingEnabledFromEnv(),
+    captureContent: captureContentFromEnv(),
     maxContentBytes: DEFAULT_MAX_CONTENT_BYTES,
   };
 }

@@ -1,5 +1,6 @@
-import { getBooleanFromEnv } from '@opentelemetry/core';
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
+import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
+import { captureContentFromEnv } from '../config/settings-from-env.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './internal-types.js';
@@ -8,8 +9,6 @@ import { FetchCapture } from './fetch-capture.js';
 import { HttpCapture } from './http-capture.js';
 import { Http2Capture } from './http2-capture.js';
 import type { ExchangeListener, LlmHttpInstrumentationConfig } from './types.js';
-
-const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
 
 /**
  * Turns LLM API calls made over fetch/undici, node:http(s) and node:http2 into GenAI client spans.
@@ -53,8 +52,7 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
       tracer: () => this.tracer,
       registry: new ProviderRegistry(config.providers ?? []),
       settings: {
-        captureContent:
-          config.captureContent ?? getBooleanFromEnv('OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT') ?? false,
+        captureContent: config.captureContent ?? captureContentFromEnv(),
         maxContentBytes: config.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
         traceNonLlmRequests: config.traceNonLlmRequests ?? false,
       },

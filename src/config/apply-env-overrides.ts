@@ -6,13 +6,14 @@
  * A bad value is a ConfigError naming the variable; of the endpoint variables only the winner is read.
  */
 import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
+import type { EnvVariableName } from './env-variables.js';
 import { envError, readEnvBoolean, readEnvNumber, readEnvString } from './read-env.js';
 import { RATE_ALLOWED } from './schema.js';
 import type { TracingBlock } from './schema.js';
 import type { ExporterConfig, SamplerType, SamplingConfig } from './types.js';
 
 /** First set variable wins: our short `OTLP_ENDPOINT`, then the signal-specific, then the general OTel one. */
-const ENDPOINT_VARIABLES = ['OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
+const ENDPOINT_VARIABLES: readonly EnvVariableName[] = ['OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
 
 /**
  * Our sampler is always parent-based (a child follows its parent's decision), so the plain and the

@@ -9,10 +9,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 
 import { ConfigError } from './config-error.js';
+import type { EnvVariableName } from './env-variables.js';
 import { readEnvString } from './read-env.js';
 import { renderFoundValue } from './render-found-value.js';
 
-export const CONFIG_PATH_VARIABLE = 'LLM_OTEL_CONFIG';
+export const CONFIG_PATH_VARIABLE = 'LLM_OTEL_CONFIG' satisfies EnvVariableName;
 export const DEFAULT_CONFIG_FILE_NAME = 'llm-otel.yaml';
 /** Where the block lives in the file; also the prefix of every key path in a ConfigError. */
 export const TRACING_BLOCK_PATH = ['observability', 'tracing'] as const;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { DEFAULT_MAX_CONTENT_BYTES } from './defaults.js';
 import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
 import type { TracingConfig } from './types.js';
 
@@ -138,7 +139,7 @@ export const tracingBlockSchema = optionalBlock(
     sampling: optionalBlock(samplingBlock),
     resource: optionalBlock(resourceBlock),
     capture_content: z.boolean(allowed(A_BOOLEAN)).default(false),
-    max_content_bytes: positiveInteger(A_POSITIVE_INTEGER).default(16_384),
+    max_content_bytes: positiveInteger(A_POSITIVE_INTEGER).default(DEFAULT_MAX_CONTENT_BYTES),
     trace_non_llm_requests: z.boolean(allowed(A_BOOLEAN)).default(false),
     providers: nullAsMissing(
       z.array(providerMapping, allowed('a list of mappings with the keys host, provider, api')).default([]),

@@ -1,3 +1,5 @@
+import type { EnvVariableName } from '../config/env-variables.js';
+
 /**
  * The official Anthropic SDK (`@anthropic-ai/sdk` >= 1.x) starts its own CLIENT span per API call
  * (`anthropic.messages.create`, scope `com.anthropic.sdk.typescript`) whenever a tracer provider
@@ -15,7 +17,7 @@
  * A choice the user made is kept: if the variable is already set (to anything), or a client is
  * given an explicit `openTelemetry` option, the SDK's spans stay on, and ours nests under theirs.
  */
-export const ANTHROPIC_SDK_TRACING_ENV = 'ANTHROPIC_OPEN_TELEMETRY';
+export const ANTHROPIC_SDK_TRACING_ENV = 'ANTHROPIC_OPEN_TELEMETRY' satisfies EnvVariableName;
 
 /** Turns the Anthropic SDK's own spans off unless the user chose; returns whether it did. */
 export function deferAnthropicSdkSpans(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,5 +1,5 @@
-import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
-import { diagLogLevelFromString, getStringFromEnv } from '@opentelemetry/core';
+import { diag, DiagConsoleLogger } from '@opentelemetry/api';
+import { logLevelFromEnv } from '../config/settings-from-env.js';
 import { oncePerKind } from './once-per-kind-logger.js';
 
 /**
@@ -7,6 +7,5 @@ import { oncePerKind } from './once-per-kind-logger.js';
  * or error once per kind.
  */
 export function setupDiag(): void {
-  const level = diagLogLevelFromString(getStringFromEnv('OTEL_LOG_LEVEL')) ?? DiagLogLevel.WARN;
-  diag.setLogger(oncePerKind(new DiagConsoleLogger()), { logLevel: level, suppressOverrideMessage: true });
+  diag.setLogger(oncePerKind(new DiagConsoleLogger()), { logLevel: logLevelFromEnv(), suppressOverrideMessage: true });
 }
