@@ -10,7 +10,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { MAX_EXPORT_BATCH, MAX_QUEUED_SPANS, EXPORT_DELAY_MS } from '../../dist/sdk/export-limits.js';
+import { EXPORT_DELAY_MS } from '../../dist/sdk/export-limits.js';
 
 export function startSdk(instrumentations) {
   const provider = new TracerProvider({
@@ -18,8 +18,6 @@ export function startSdk(instrumentations) {
     spanProcessors: [
       new BatchSpanProcessor({
         exporter: new OTLPTraceExporter({ url: process.env.BENCH_OTLP_ENDPOINT, credentials: credentials.createInsecure() }),
-        maxQueueSize: MAX_QUEUED_SPANS,
-        maxExportBatchSize: MAX_EXPORT_BATCH,
         scheduledDelayMillis: EXPORT_DELAY_MS,
       }),
     ],

@@ -18,7 +18,7 @@ import { ATTR_LLM_OTEL_PRICE_TABLE } from '../spans/llm-otel-attributes.js';
 import { createSpanExporter } from './create-exporter.js';
 import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
-import { EXPORT_DELAY_MS, MAX_EXPORT_BATCH, MAX_QUEUED_SPANS } from './export-limits.js';
+import { EXPORT_DELAY_MS } from './export-limits.js';
 import { startMetrics, type MetricsHandle } from './start-metrics.js';
 
 /** What start returns: enough to flush and stop, and the parts others plug into. */
@@ -62,8 +62,6 @@ export function startTracing(config: TracingConfig): TracingHandle {
       new TraceAttributesSpanProcessor(),
       new BatchSpanProcessor({
         exporter: createSpanExporter(config.exporter),
-        maxQueueSize: MAX_QUEUED_SPANS,
-        maxExportBatchSize: MAX_EXPORT_BATCH,
         scheduledDelayMillis: EXPORT_DELAY_MS,
         exportTimeoutMillis: config.exporter.timeoutMs,
       }),

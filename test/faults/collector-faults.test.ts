@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_EXPORT_BATCH, MAX_QUEUED_SPANS } from '../../src/sdk/export-limits.js';
 import { REPO_ROOT, runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
 import {
   blackHoleCollector, failingCollector, refusingCollector, type FaultyCollector,
@@ -12,6 +11,9 @@ const CALLS = 10_000;
 const WARMUP = 2_000;
 /** `exporter.timeout_ms` in the test config: every export attempt, and the exit flush, end within it. */
 const TIMEOUT_MS = 1_000;
+/** The BatchSpanProcessor defaults our tracing keeps (sdk-trace: maxQueueSize, maxExportBatchSize). */
+const MAX_QUEUED_SPANS = 2048;
+const MAX_EXPORT_BATCH = 512;
 
 /**
  * What our tracing may retain while the collector is gone: the span queue (MAX_QUEUED_SPANS) plus
