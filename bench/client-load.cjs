@@ -2,7 +2,8 @@
 // CommonJS on purpose: every peer instrumentation patches `require('openai')` without an ESM
 // loader hook, so each configuration sees the SDK the same way.
 // Env: BENCH_SDK (module path or name to require), BENCH_BASE_URL, BENCH_PLAN (JSON:
-// [{ mode, concurrency, warmup, calls }]).
+// [{ mode, concurrency, warmup, calls }]). Required as a module (the instruction-count app,
+// bench/instructions/measured-app.cjs), it runs no plan and exports `CALLS` and `runCalls`.
 // Prints one JSON line per step: { mode, concurrency, calls, cpuMicros, mainThreadCpuMicros, p50Ms, p99Ms, rssBefore,
 //   rssAfter, windowNs: [start, end] }, then { done: true }. Spans starting within
 //   WINDOW_GAP_MS / 2 of the window belong to it.
@@ -11,7 +12,6 @@
 const sdk = require(process.env.BENCH_SDK ?? 'openai');
 const OpenAI = sdk.OpenAI ?? sdk.default ?? sdk;
 const client = new OpenAI({ apiKey: 'sk-bench-not-a-real-key', baseURL: process.env.BENCH_BASE_URL, maxRetries: 0 });
-const plan = JSON.parse(process.env.BENCH_PLAN);
 
 /** One call per mode, read to the end as an app would. */
 const CALLS = {
@@ -60,6 +60,7 @@ async function runCalls(mode, concurrency, count, latencies) {
 }
 
 async function main() {
+  const plan = JSON.parse(process.env.BENCH_PLAN);
   for (const step of plan) {
     await runCalls(step.mode, step.concurrency, step.warmup);
     const rssBefore = rss();
@@ -87,7 +88,11 @@ async function main() {
   console.log(JSON.stringify({ done: true }));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+module.exports = { CALLS, runCalls };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

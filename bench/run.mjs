@@ -3,6 +3,8 @@
 // the mock server (its own process) and exports to a receiver in this process.
 // BENCH_QUICK=1: one short round (a smoke test, not numbers to quote). BENCH_ROUNDS=n overrides.
 // Writes bench/results.md and bench/results.json and prints the table.
+// `npm run bench -- --instructions [cells]`: instructions per call under callgrind instead
+// (bench/instructions/run.mjs; needs valgrind).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,4 +83,5 @@ async function main() {
   console.log(markdown);
 }
 
-await main();
+if (process.argv.includes('--instructions')) await import('./instructions/run.mjs');
+else await main();

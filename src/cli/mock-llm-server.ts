@@ -25,6 +25,12 @@ export interface MockLlmServerOptions {
   maxRequests?: number;
   /** Sees each request's headers and body (tests read the `traceparent` the server got). */
   onRequest?: (headers: http.IncomingHttpHeaders, body: string) => void;
+  /**
+   * How long an idle keep-alive connection stays open (default 5 s). The instruction-count
+   * benchmark raises it: its client runs under valgrind, ~50x slower, and every reconnect would
+   * be counted as the client's work.
+   */
+  keepAliveMs?: number;
 }
 
 interface ChatBody {
@@ -155,7 +161,9 @@ export async function startMockLlmServer(options: MockLlmServerOptions = {}): Pr
       route[1](body, res);
     });
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = options.keepAliveMs ?? 5_000;
+  // A request's headers must be allowed as long as the connection may idle before it.
+  server.headersTimeout = Math.max(server.headersTimeout, server.keepAliveTimeout + 1_000);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,121 @@
+// Markdown tables of bench/results-instructions.json: instructions per call (V8 compilation left
+// out), the added instructions over the untraced run of the same cell, the target check, the
+// spread of repeated cells and the compilation share.
+import { CONCURRENCIES, MODES, MODE_LABELS } from '../configurations.mjs';
+
+const CONFIG_ORDER = ['none', 'undici', 'llm-otel', 'llm-otel-metrics', 'otel-openai', 'traceloop', 'openinference'];
+const CONFIG_LABELS = {
+  none: 'untraced, absolute',
+  undici: 'OTel SDK + instrumentation-undici (HTTP span only)',
+  'llm-otel': 'llm-otel',
+  'llm-otel-metrics': 'llm-otel, metrics on (the default)',
+  'otel-openai': '@opentelemetry/instrumentation-openai',
+  traceloop: '@traceloop/instrumentation-openai',
+  openinference: '@arizeai/openinference-instrumentation-openai',
+};
+/** The GenAI instrumentations llm-otel's cost is held against (bench/configurations.mjs `peer`). */
+const PEERS = ['otel-openai', 'traceloop', 'openinference'];
+/** Below this many spans per call a configuration does not trace the call. */
+const TRACED = 0.95;
+const SDK_ORDER = ['openai7', 'openai6'];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const thousands = (n) => `${Math.round(n / 1000).toLocaleString('en-US')}k`;
+const signedThousands = (n) => `${n >= 0 ? '+' : '-'}${thousands(Math.abs(n))}`;
+
+export function instructionTables({ meta, records }) {
+  const cells = new Map();
+  for (const r of records) {
+    const key = `${r.config}|${r.sdk}|${r.mode}|${r.concurrency}`;
+    if (!cells.has(key)) cells.set(key, []);
+    cells.get(key).push(r);
+  }
+  const get = (config, sdk, mode, concurrency) => {
+    const runs = cells.get(`${config}|${sdk}|${mode}|${concurrency}`);
+    if (!runs) return undefined;
+    return { ir: median(runs.map((r) => r.irPerCall)), spans: median(runs.map((r) => r.spansPerCall)), compilation: median(runs.map((r) => r.compilationPerCall)), runs };
+  };
+  const sdkLabels = Object.fromEntries(records.map((r) => [r.sdk, r.sdkLabel]));
+  const configs = [...CONFIG_ORDER.filter((c) => records.some((r) => r.config === c)), ...new Set(records.map((r) => r.config).filter((c) => !CONFIG_ORDER.includes(c)))];
+  const added = (config, sdk, mode, concurrency) => {
+    const cell = get(config, sdk, mode, concurrency);
+    const base = get('none', sdk, mode, concurrency);
+    if (!cell || !base || config === 'none' || cell.spans < TRACED) return undefined;
+    return cell.ir - base.ir;
+  };
+  const out = [];
+  const dates = records.map((r) => r.runId).sort();
+  out.push('# Instructions per LLM call (callgrind)', '');
+  out.push(`Node ${meta.node}, ${meta.valgrind}, ${meta.cpu} (${meta.cores} cores); runs from ${dates[0]?.slice(0, 10)} to ${dates.at(-1)?.slice(0, 10)}.`);
+  const perMode = MODES.map((mode) => {
+    const r = records.find((x) => x.mode === mode);
+    return r && `${MODE_LABELS[mode]} ${r.warmup.toLocaleString('en-US')} + ${r.calls}`;
+  }).filter(Boolean);
+  out.push(`Per cell, warm-up calls (uninstrumented) + measured calls: ${perMode.join('; ')}. Spans exported in batches of ${records[0]?.batch}; node ${meta.nodeFlags}.`);
+  out.push('Method and how to read it: [docs/benchmark.md](../docs/benchmark.md#instruction-counts). Reproduce: `npm run bench -- --instructions` (cells: `--config`, `--sdk`, `--mode`, `--concurrency`).', '');
+  for (const concurrency of CONCURRENCIES) {
+    const columns = SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode }))).filter(({ sdk, mode }) => configs.some((c) => get(c, sdk, mode, concurrency)));
+    if (columns.length === 0) continue;
+    out.push(`## Concurrency ${concurrency}: thousands of instructions per call added over the untraced run`, '');
+    out.push('V8 compilation left out (below); `no span` = the configuration does not trace that call; an empty cell was not measured.', '');
+    out.push(`| configuration | ${columns.map(({ sdk, mode }) => `${sdkLabels[sdk] ?? sdk} ${MODE_LABELS[mode]}`).join(' | ')} |`);
+    out.push(`|---|${columns.map(() => '---:').join('|')}|`);
+    for (const config of configs) {
+      const row = columns.map(({ sdk, mode }) => {
+        const cell = get(config, sdk, mode, concurrency);
+        if (!cell) return '';
+        if (config === 'none') return thousands(cell.ir);
+        const plus = added(config, sdk, mode, concurrency);
+        return plus === undefined ? (cell.spans < TRACED ? 'no span' : thousands(cell.ir)) : signedThousands(plus);
+      });
+      out.push(`| ${CONFIG_LABELS[config] ?? config} | ${row.join(' | ')} |`);
+    }
+    out.push('');
+  }
+  out.push('## Target: llm-otel (metrics on) adds at most half of the cheapest tracing peer', '');
+  out.push('| SDK | mode | concurrency | llm-otel | llm-otel, metrics on | cheapest tracing peer | half of it | met |');
+  out.push('|---|---|---:|---:|---:|---|---:|---|');
+  for (const concurrency of CONCURRENCIES) {
+    for (const sdk of SDK_ORDER) {
+      for (const mode of MODES) {
+        const ours = added('llm-otel-metrics', sdk, mode, concurrency);
+        const peers = PEERS.map((p) => ({ p, v: added(p, sdk, mode, concurrency) })).filter((x) => x.v !== undefined).sort((a, b) => a.v - b.v);
+        if (ours === undefined || peers.length === 0) continue;
+        const plain = added('llm-otel', sdk, mode, concurrency);
+        const half = peers[0].v / 2;
+        const verdict = ours <= half ? 'yes' : `no: ${(ours / peers[0].v).toFixed(2)}x the peer`;
+        out.push(`| ${sdkLabels[sdk]} | ${MODE_LABELS[mode]} | ${concurrency} | ${plain === undefined ? '' : signedThousands(plain)} | ${signedThousands(ours)} | ${signedThousands(peers[0].v)} (${peers[0].p}) | ${signedThousands(half)} | ${verdict} |`);
+      }
+    }
+  }
+  out.push('');
+  const repeated = [...cells.values()].filter((runs) => runs.length > 1);
+  if (repeated.length) {
+    out.push('## Spread of repeated cells', '');
+    out.push('| cell | instructions per call, each run | (max - min) / mean |', '|---|---|---:|');
+    for (const runs of repeated) {
+      const v = runs.map((r) => r.irPerCall);
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      const r0 = runs[0];
+      out.push(`| ${r0.config} ${r0.sdkLabel} ${r0.mode} c=${r0.concurrency} | ${v.map((x) => Math.round(x).toLocaleString('en-US')).join(', ')} | ${((100 * (Math.max(...v) - Math.min(...v))) / mean).toFixed(2)}% |`);
+    }
+    out.push('');
+  }
+  out.push('## V8 compilation in the measured window, thousands of instructions per call (left out above)', '');
+  const all = CONCURRENCIES.flatMap((concurrency) => SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode, concurrency }))))
+    .filter(({ sdk, mode, concurrency }) => configs.some((c) => get(c, sdk, mode, concurrency)));
+  out.push(`| configuration | ${all.map(({ sdk, mode, concurrency }) => `${sdk} ${mode} c=${concurrency}`).join(' | ')} |`);
+  out.push(`|---|${all.map(() => '---:').join('|')}|`);
+  for (const config of configs) {
+    out.push(`| ${config} | ${all.map(({ sdk, mode, concurrency }) => {
+      const cell = get(config, sdk, mode, concurrency);
+      return cell ? thousands(cell.compilation) : '';
+    }).join(' | ')} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}

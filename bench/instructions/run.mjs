@@ -1,0 +1,256 @@
+// `npm run bench -- --instructions [selection]`: instructions per LLM call of the app process,
+// counted by valgrind's callgrind, for every configuration x SDK x mode x concurrency (or the
+// cells selected). Unlike CPU time, the count does not move with the machine's load: repeated
+// runs agree within about 1% (docs/benchmark.md, "Instruction counts").
+//
+// Per cell: the mock LLM server (its own process, not measured) and the OTLP/gRPC receiver (in
+// this process) answer the app, bench/instructions/measured-app.cjs, run under
+//   valgrind --tool=callgrind --instr-atstart=no node <V8 flags for repeatability> <configuration>
+// One valgrind process at a time. Results are merged into bench/results-instructions.json (a
+// cell measured again replaces its earlier runs) and rendered to bench/results-instructions.md.
+//
+// Selection and options (lists are comma-separated; default: everything):
+//   --config none,undici,llm-otel,...  --sdk openai7,openai6  --mode chat,stream,embeddings
+//   --concurrency 1,32  --repeat N (1)  --calls N, --warmup N (per mode: MODE_DEFAULTS)  --batch N (100)
+//   --env K=V (extra app env, repeatable: ablations)  --out FILE (results JSON; another file
+//   keeps ablations out of the published table)  --profile DIR (keep the window dump with
+//   per-instruction costs and V8's perf map in DIR, for function-level attribution)
+//   --setup NAME=FILE (an extra configuration: `node --import FILE`, e.g. an ablation of the SDK
+//   setup; select it with --config NAME)  --list (print the selected cells and exit)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { startOtlpReceiver } from '../../dist/cli/otlp-receiver.js';
+import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from '../configurations.mjs';
+import { buildCallgrindAddon, checkInstructionTools, InstructionModeUnavailable } from './callgrind-addon.mjs';
+import { readCallgrindDump } from './callgrind-dump.mjs';
+import { instructionTables } from './report.mjs';
+
+/**
+ * V8 flags that make a run repeat: no background compile or GC threads (their interleaving under
+ * valgrind is not deterministic), a fixed random seed, and a GC schedule that does not size the
+ * heap from measured GC speed (i.e. from time). Without them the same cell spread by 25%.
+ */
+export const NODE_FLAGS = ['--expose-gc', '--single-threaded', '--random-seed=1', '--predictable-gc-schedule', '--no-minor-gc-task'];
+/**
+ * Calls per mode. A chat or embeddings call needs about 4,000 warm-up calls before V8 has settled
+ * (1,500 left it 2.3% higher); a streamed call runs its per-chunk code 100 times per call, and at
+ * four times the work per call 1,000 warm-up calls and 100 measured ones keep a cell in minutes.
+ */
+const MODE_DEFAULTS = { chat: { warmup: 4000, calls: 300 }, embeddings: { warmup: 4000, calls: 300 }, stream: { warmup: 1000, calls: 100 } };
+const DEFAULTS = { batch: 100, repeat: 1 };
+/** A cell under valgrind takes 1-10 minutes on 2 cores; this bounds a stuck one. */
+const CELL_TIMEOUT_MS = 90 * 60_000;
+/** Valgrind's slowed clock would let the mock server's 5 s keep-alive close idle connections. */
+const KEEP_ALIVE_MS = 600_000;
+
+function parseArgs(argv) {
+  const options = { ...DEFAULTS, env: [], setups: [], out: path.join(REPO_ROOT, 'bench/results-instructions.json'), list: false };
+  const lists = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--instructions') continue;
+    if (arg === '--list') {
+      options.list = true;
+      continue;
+    }
+    const value = argv[i + 1];
+    if (!arg.startsWith('--') || value === undefined) throw new InstructionModeUnavailable(`unexpected argument ${arg} (see bench/instructions/run.mjs)`);
+    i += 1;
+    const key = arg.slice(2);
+    if (['config', 'sdk', 'mode', 'concurrency'].includes(key)) lists[key] = value.split(',').filter(Boolean);
+    else if (['calls', 'warmup', 'batch', 'repeat'].includes(key)) options[key] = Number(value);
+    else if (key === 'env') options.env.push(value);
+    else if (key === 'setup') options.setups.push(value);
+    else if (key === 'out') options.out = path.resolve(value);
+    else if (key === 'profile') options.profile = path.resolve(value);
+    else throw new InstructionModeUnavailable(`unknown option ${arg}`);
+  }
+  return { options, lists };
+}
+
+/** The selected cells, in table order; unknown names are an error that lists the known ones. */
+function selectCells(lists, configs, sdkList) {
+  const pick = (name, known) => {
+    const wanted = lists[name];
+    if (!wanted) return known;
+    const unknown = wanted.filter((w) => !known.includes(w));
+    if (unknown.length) throw new InstructionModeUnavailable(`unknown --${name} ${unknown.join(',')}; known: ${known.join(',')}`);
+    return known.filter((k) => wanted.includes(k));
+  };
+  const cells = [];
+  for (const concurrency of pick('concurrency', CONCURRENCIES.map(String)).map(Number)) {
+    for (const sdk of pick('sdk', sdkList.map((s) => s.name))) {
+      for (const mode of pick('mode', MODES)) {
+        for (const config of pick('config', configs.map((c) => c.name))) cells.push({ config, sdk, mode, concurrency });
+      }
+    }
+  }
+  return cells;
+}
+
+async function startMockServer() {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bench/mock-server.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS) },
+  });
+  const line = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
+  });
+  return { url: JSON.parse(line).url, stop: () => child.stdin.end() };
+}
+
+/** Same filter as bench/child-runner.mjs: none of the caller's OTel settings leak in. */
+function baseEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OTEL_|OTLP_|LLM_OTEL_|OPENINFERENCE_|TRACELOOP_|BENCH_)/.test(key)));
+}
+
+function runValgrind(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', args, { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CELL_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function main() {
+  const { options, lists } = parseArgs(process.argv.slice(2));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-bench-ic-'));
+  const spansByService = new Map();
+  const receiver = await startOtlpReceiver({
+    port: 0,
+    onSpans(spans) {
+      for (const span of spans) {
+        const service = String(span.resource['service.name']);
+        if (!spansByService.has(service)) spansByService.set(service, []);
+        spansByService.get(service).push({ start: BigInt(span.startTimeUnixNano), name: span.name });
+      }
+      receiver.spans.length = 0;
+    },
+    onMetrics() {
+      receiver.metrics.length = 0;
+    },
+  });
+  const endpoint = `http://127.0.0.1:${receiver.port}`;
+  // As bench/run.mjs writes them, but metrics get an interval no run reaches: per-call recording
+  // is counted, the once-per-interval metrics export is not.
+  const yaml = (metrics) => ['observability:', '  tracing:', `    exporter: { endpoint: "${endpoint}" }`,
+    `    metrics: { enabled: ${metrics}, interval_ms: 1000000000 }`, ''].join('\n');
+  const llmOtelConfig = { tracingOnly: path.join(tmp, 'tracing-only.yaml'), withMetrics: path.join(tmp, 'with-metrics.yaml') };
+  fs.writeFileSync(llmOtelConfig.tracingOnly, yaml(false));
+  fs.writeFileSync(llmOtelConfig.withMetrics, yaml(true));
+  const configs = [...configurations(llmOtelConfig), ...options.setups.map((spec) => {
+    const [name, file] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
+    return { name, label: name, args: ['--import', path.resolve(file)] };
+  })];
+  const sdkList = sdks();
+  const cells = selectCells(lists, configs, sdkList);
+  let server;
+  try {
+    if (options.list) {
+      for (const cell of cells) console.log(`${cell.config} ${cell.sdk} ${cell.mode} c=${cell.concurrency}`);
+      return;
+    }
+    const valgrind = checkInstructionTools();
+    const addon = buildCallgrindAddon();
+    const meta = { node: process.version, valgrind, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, nodeFlags: NODE_FLAGS.join(' ') };
+    server = await startMockServer();
+    const extraEnv = Object.fromEntries(options.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    let saved;
+    const runId = new Date().toISOString();
+    for (const [index, cell] of cells.entries()) {
+      const config = configs.find((c) => c.name === cell.config);
+      const sdk = sdkList.find((s) => s.name === cell.sdk);
+      const calls = options.calls ?? MODE_DEFAULTS[cell.mode].calls;
+      const warmup = options.warmup ?? MODE_DEFAULTS[cell.mode].warmup;
+      const records = [];
+      for (let repeat = 1; repeat <= options.repeat; repeat += 1) {
+        const service = `ic-${cell.config}-${cell.sdk}-${cell.mode}-c${cell.concurrency}-${repeat}-${process.pid}`;
+        const dumpDir = options.profile ?? tmp;
+        fs.mkdirSync(dumpDir, { recursive: true });
+        const outFile = path.join(dumpDir, `callgrind.${service}.out`);
+        const env = {
+          ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: service,
+          ...config.env,
+          BENCH_IC_ADDON: addon, BENCH_IC_MODE: cell.mode, BENCH_IC_CONCURRENCY: String(cell.concurrency),
+          BENCH_IC_WARMUP: String(warmup), BENCH_IC_CALLS: String(calls), BENCH_IC_BATCH: String(options.batch),
+          ...extraEnv,
+        };
+        const profileFlags = options.profile
+          ? { valgrind: ['--dump-instr=yes'], node: ['--perf-basic-prof', '--interpreted-frames-native-stack', `--perf-basic-prof-path=${options.profile}`] }
+          : { valgrind: [], node: [] };
+        const args = ['--tool=callgrind', '--trace-children=no', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, ...profileFlags.valgrind,
+          process.execPath, ...NODE_FLAGS, ...profileFlags.node, ...config.args, path.join(REPO_ROOT, 'bench/instructions/measured-app.cjs')];
+        process.stderr.write(`[${index + 1}/${cells.length}] ${cell.config} ${sdk.label} ${cell.mode} c=${cell.concurrency}${options.repeat > 1 ? ` run ${repeat}/${options.repeat}` : ''} ... `);
+        const started = Date.now();
+        const result = await runValgrind(args, env);
+        const line = result.stdout.split('\n').find((l) => l.startsWith('{"measured":true'));
+        if (result.code !== 0 || !line) throw new Error(`${service}: the app failed (exit ${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-1000)}`);
+        const app = JSON.parse(line);
+        if (config.name !== 'none' && app.batchProcessors === 0) {
+          throw new Error(`${service}: no BatchSpanProcessor found under the global tracer provider; measured-app.cjs cannot fix the export schedule`);
+        }
+        const dump = readCallgrindDump(`${outFile}.1`);
+        if (!options.profile) for (const f of fs.readdirSync(dumpDir)) if (f.startsWith(path.basename(outFile))) fs.rmSync(path.join(dumpDir, f));
+        // The receiver may still be decoding the last export.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const [from, to] = app.windowNs.map(BigInt);
+        const inWindow = (spansByService.get(service) ?? []).filter((s) => s.start >= from && s.start <= to);
+        spansByService.delete(service);
+        const record = {
+          ...cell, sdkLabel: sdk.label, repeat, runId, calls, warmup, batch: options.batch,
+          env: options.env.length ? options.env : undefined,
+          irPerCall: (dump.total - dump.compilation) / calls, compilationPerCall: dump.compilation / calls,
+          windowIr: dump.total, spansPerCall: inWindow.length / calls, spanNames: [...new Set(inWindow.map((s) => s.name))].slice(0, 3),
+          exports: app.exports, seconds: (Date.now() - started) / 1000,
+          dump: options.profile ? `${outFile}.1` : undefined,
+        };
+        records.push(record);
+        // Saved cell by cell: a long selection that stops keeps what it measured.
+        saved = mergeResults(options.out, records, meta);
+        process.stderr.write(`${Math.round(record.irPerCall).toLocaleString('en-US')} instructions per call (+${Math.round(record.compilationPerCall).toLocaleString('en-US')} compiling), ${record.spansPerCall} spans per call, ${Math.round(record.seconds)} s\n`);
+      }
+    }
+    if (!saved) return;
+    const markdown = instructionTables(saved);
+    fs.writeFileSync(options.out.replace(/\.json$/, '') + '.md', markdown);
+    console.log(markdown);
+  } finally {
+    server?.stop();
+    await receiver.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** New runs replace earlier runs of the same cell; the file keeps the latest measurement of every cell. */
+function mergeResults(file, records, meta) {
+  const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { records: [] };
+  const cellKey = (r) => `${r.config}|${r.sdk}|${r.mode}|${r.concurrency}`;
+  const replaced = new Set(records.map(cellKey));
+  const merged = {
+    meta: { ...previous.meta, ...meta, updated: new Date().toISOString() },
+    records: [...previous.records.filter((r) => !replaced.has(cellKey(r))), ...records],
+  };
+  fs.writeFileSync(file, `${JSON.stringify(merged, null, 1)}\n`);
+  return merged;
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof InstructionModeUnavailable) {
+    console.error(`bench --instructions: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
