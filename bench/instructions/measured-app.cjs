@@ -84,6 +84,8 @@ async function main() {
   globalThis.gc();
   await sleep(20);
   const before = { exportsDone, spansExported };
+  // A marker for V8 traces of a --native run (--trace-gc): what follows is the window.
+  if (!callgrind.onValgrind()) process.stdout.write('-- measured window --\n');
   const windowStart = nowNs();
   callgrind.startInstrumentation();
   callgrind.zeroStats();

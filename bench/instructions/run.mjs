@@ -21,7 +21,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
 import readline from 'node:readline';
+import { decodeTraceExport } from '../../dist/cli/decode-trace-export.js';
 import { startOtlpReceiver } from '../../dist/cli/otlp-receiver.js';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from '../configurations.mjs';
 import { buildCallgrindAddon, checkInstructionTools, InstructionModeUnavailable } from './callgrind-addon.mjs';
@@ -52,8 +54,8 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--instructions') continue;
-    if (arg === '--list') {
-      options.list = true;
+    if (arg === '--list' || arg === '--native') {
+      options[arg.slice(2)] = true;
       continue;
     }
     const value = argv[i + 1];
@@ -64,6 +66,7 @@ function parseArgs(argv) {
     else if (['calls', 'warmup', 'batch', 'repeat'].includes(key)) options[key] = Number(value);
     else if (key === 'env') options.env.push(value);
     else if (key === 'setup') options.setups.push(value);
+    else if (key === 'node-flags') options.nodeFlags = value.split(/\s+/).filter(Boolean);
     else if (key === 'out') options.out = path.resolve(value);
     else if (key === 'profile') options.profile = path.resolve(value);
     else throw new InstructionModeUnavailable(`unknown option ${arg}`);
@@ -73,9 +76,9 @@ function parseArgs(argv) {
 
 /** The selected cells, in table order; unknown names are an error that lists the known ones. */
 function selectCells(lists, configs, sdkList) {
-  const pick = (name, known) => {
+  const pick = (name, known, defaults = known) => {
     const wanted = lists[name];
-    if (!wanted) return known;
+    if (!wanted) return defaults;
     const unknown = wanted.filter((w) => !known.includes(w));
     if (unknown.length) throw new InstructionModeUnavailable(`unknown --${name} ${unknown.join(',')}; known: ${known.join(',')}`);
     return known.filter((k) => wanted.includes(k));
@@ -84,7 +87,7 @@ function selectCells(lists, configs, sdkList) {
   for (const concurrency of pick('concurrency', CONCURRENCIES.map(String)).map(Number)) {
     for (const sdk of pick('sdk', sdkList.map((s) => s.name))) {
       for (const mode of pick('mode', MODES)) {
-        for (const config of pick('config', configs.map((c) => c.name))) cells.push({ config, sdk, mode, concurrency });
+        for (const config of pick('config', configs.map((c) => c.name), configs.filter((c) => !c.extra).map((c) => c.name))) cells.push({ config, sdk, mode, concurrency });
       }
     }
   }
@@ -102,14 +105,41 @@ async function startMockServer() {
   return { url: JSON.parse(line).url, stop: () => child.stdin.end() };
 }
 
+/**
+ * Configurations measured only when named with --config: the export pipeline over OTLP/HTTP
+ * protobuf instead of gRPC, for the transport comparison in docs/benchmark.md.
+ */
+const EXTRA_CONFIGS = [
+  { name: 'undici-otlp-http', label: 'OTel SDK + instrumentation-undici, OTLP/HTTP protobuf export', args: ['--import', path.join(REPO_ROOT, 'bench/setups/undici-otlp-http.mjs')], extra: true },
+];
+
+/**
+ * An OTLP/HTTP sink (protobuf): decodes trace exports into `onSpans` and answers each export
+ * with an empty ExportServiceResponse (status 200, empty protobuf message).
+ */
+async function startOtlpHttpSink(onSpans) {
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url === '/v1/traces') onSpans(decodeTraceExport(Buffer.concat(chunks)));
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
+}
+
 /** Same filter as bench/child-runner.mjs: none of the caller's OTel settings leak in. */
 function baseEnv() {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OTEL_|OTLP_|LLM_OTEL_|OPENINFERENCE_|TRACELOOP_|BENCH_)/.test(key)));
 }
 
-function runValgrind(args, env) {
+function runProcess(command, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn('valgrind', args, { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -127,14 +157,18 @@ async function main() {
   const { options, lists } = parseArgs(process.argv.slice(2));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-bench-ic-'));
   const spansByService = new Map();
+  const onSpans = (spans) => {
+    for (const span of spans) {
+      const service = String(span.resource['service.name']);
+      if (!spansByService.has(service)) spansByService.set(service, []);
+      spansByService.get(service).push({ start: BigInt(span.startTimeUnixNano), name: span.name });
+    }
+  };
+  const httpSink = await startOtlpHttpSink(onSpans);
   const receiver = await startOtlpReceiver({
     port: 0,
     onSpans(spans) {
-      for (const span of spans) {
-        const service = String(span.resource['service.name']);
-        if (!spansByService.has(service)) spansByService.set(service, []);
-        spansByService.get(service).push({ start: BigInt(span.startTimeUnixNano), name: span.name });
-      }
+      onSpans(spans);
       receiver.spans.length = 0;
     },
     onMetrics() {
@@ -149,9 +183,9 @@ async function main() {
   const llmOtelConfig = { tracingOnly: path.join(tmp, 'tracing-only.yaml'), withMetrics: path.join(tmp, 'with-metrics.yaml') };
   fs.writeFileSync(llmOtelConfig.tracingOnly, yaml(false));
   fs.writeFileSync(llmOtelConfig.withMetrics, yaml(true));
-  const configs = [...configurations(llmOtelConfig), ...options.setups.map((spec) => {
+  const configs = [...configurations(llmOtelConfig), ...EXTRA_CONFIGS, ...options.setups.map((spec) => {
     const [name, file] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
-    return { name, label: name, args: ['--import', path.resolve(file)] };
+    return { name, label: name, args: ['--import', path.resolve(file)], extra: true };
   })];
   const sdkList = sdks();
   const cells = selectCells(lists, configs, sdkList);
@@ -180,7 +214,7 @@ async function main() {
         fs.mkdirSync(dumpDir, { recursive: true });
         const outFile = path.join(dumpDir, `callgrind.${service}.out`);
         const env = {
-          ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: service,
+          ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, BENCH_OTLP_HTTP_ENDPOINT: httpSink.url, OTEL_SERVICE_NAME: service,
           ...config.env,
           BENCH_IC_ADDON: addon, BENCH_IC_MODE: cell.mode, BENCH_IC_CONCURRENCY: String(cell.concurrency),
           BENCH_IC_WARMUP: String(warmup), BENCH_IC_CALLS: String(calls), BENCH_IC_BATCH: String(options.batch),
@@ -190,10 +224,15 @@ async function main() {
           ? { valgrind: ['--dump-instr=yes'], node: ['--perf-basic-prof', '--interpreted-frames-native-stack', `--perf-basic-prof-path=${options.profile}`] }
           : { valgrind: [], node: [] };
         const args = ['--tool=callgrind', '--trace-children=no', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, ...profileFlags.valgrind,
-          process.execPath, ...NODE_FLAGS, ...profileFlags.node, ...config.args, path.join(REPO_ROOT, 'bench/instructions/measured-app.cjs')];
+          process.execPath, ...NODE_FLAGS, ...(options.nodeFlags ?? []), ...profileFlags.node, ...config.args, path.join(REPO_ROOT, 'bench/instructions/measured-app.cjs')];
         process.stderr.write(`[${index + 1}/${cells.length}] ${cell.config} ${sdk.label} ${cell.mode} c=${cell.concurrency}${options.repeat > 1 ? ` run ${repeat}/${options.repeat}` : ''} ... `);
         const started = Date.now();
-        const result = await runValgrind(args, env);
+        if (options.native) {
+          const native = await runProcess(process.execPath, args.slice(args.indexOf(process.execPath) + 1), env);
+          console.log(native.stdout, native.stderr);
+          continue;
+        }
+        const result = await runProcess('valgrind', args, env);
         const line = result.stdout.split('\n').find((l) => l.startsWith('{"measured":true'));
         if (result.code !== 0 || !line) throw new Error(`${service}: the app failed (exit ${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-1000)}`);
         const app = JSON.parse(line);
@@ -228,6 +267,7 @@ async function main() {
   } finally {
     server?.stop();
     await receiver.close();
+    await httpSink.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
