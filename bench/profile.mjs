@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startOtlpReceiver } from '../dist/cli/otlp-receiver.js';
+import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { runChild, spanLedger, startMockServer } from './child-runner.mjs';
 import { configurations, sdks } from './configurations.mjs';
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startOtlpReceiver } from '../dist/cli/otlp-receiver.js';
+import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { runChild, spanLedger, startMockServer } from './child-runner.mjs';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from './configurations.mjs';
 import { summarise, toMarkdown } from './report.mjs';

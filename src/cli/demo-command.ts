@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from './cli-command.js';
 import { startMockLlmServer } from './mock-llm-server.js';
-import { runView } from './view.js';
+import { runView } from '../viewer/view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/register.js and dist/cli/demo-app.js, next to this file once built. */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 
 import { CliUsageError, type CliCommand } from './cli-command.js';
-import { runView } from './view.js';
+import { runView } from '../viewer/view.js';
 
 function parseViewArgs(args: string[]): { host?: string; port?: number } {
   let values: { host?: string; port?: string };

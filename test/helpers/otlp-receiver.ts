@@ -3,10 +3,10 @@
  * app's exporter at `http://127.0.0.1:${receiver.port}`, then
  * `await receiver.waitForSpans(...)` and assert on the decoded spans.
  */
-import type { ReceivedAttributes, ReceivedSpan } from '../../src/cli/received-telemetry.js';
+import type { ReceivedAttributes, ReceivedSpan } from '../../src/viewer/received-telemetry.js';
 
-export { startOtlpReceiver } from '../../src/cli/otlp-receiver.js';
-export type { OtlpReceiver, OtlpReceiverOptions } from '../../src/cli/otlp-receiver.js';
+export { startOtlpReceiver } from '../../src/viewer/otlp-receiver.js';
+export type { OtlpReceiver, OtlpReceiverOptions } from '../../src/viewer/otlp-receiver.js';
 export type {
   ReceivedAttributes,
   ReceivedAttributeValue,
@@ -15,7 +15,7 @@ export type {
   ReceivedNumberPoint,
   ReceivedSpan,
   ReceivedSpanEvent,
-} from '../../src/cli/received-telemetry.js';
+} from '../../src/viewer/received-telemetry.js';
 
 /** A span's attributes, for `expect(attrsOf(span)).toEqual({...})`. */
 export function attrsOf(span: ReceivedSpan): ReceivedAttributes {

@@ -7,7 +7,7 @@ import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it } from 'vitest';
 import { credentials, makeGenericClientConstructor, status, type ServiceError } from '@grpc/grpc-js';
 
-import { startOtlpReceiver, type OtlpReceiver } from '../../../src/cli/otlp-receiver.js';
+import { startOtlpReceiver, type OtlpReceiver } from '../../../src/viewer/otlp-receiver.js';
 
 const START_MS = 1_700_000_000_000;
 const cleanups: Array<() => Promise<void>> = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ReceivedSpan } from '../../../src/cli/received-telemetry.js';
-import { formatTraceTree } from '../../../src/cli/trace-tree.js';
+import type { ReceivedSpan } from '../../../src/viewer/received-telemetry.js';
+import { formatTraceTree } from '../../../src/viewer/trace-tree.js';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 const T0 = 1_700_000_000_000_000_000n;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { ReceivedSpan } from '../../../src/cli/received-telemetry.js';
-import { TraceCollector } from '../../../src/cli/trace-collector.js';
+import type { ReceivedSpan } from '../../../src/viewer/received-telemetry.js';
+import { TraceCollector } from '../../../src/viewer/trace-collector.js';
 
 function span(traceId: string, spanId: string): ReceivedSpan {
   return {
