@@ -1,3 +1,5 @@
+import type protobuf from 'protobufjs';
+
 import { attributesFromKeyValues, scopeFrom, type KeyValueObject, type ScopeObject } from './otlp-common.js';
 import { ExportMetricsServiceRequest, OTLP_TO_OBJECT_OPTIONS } from './otlp-schema.js';
 import type {
@@ -97,7 +99,15 @@ function receivedMetricFrom(
  * `ExportMetricsServiceRequest`) into flat metrics. Throws on malformed bytes.
  */
 export function decodeMetricsExport(bytes: Uint8Array): ReceivedMetric[] {
-  const message = ExportMetricsServiceRequest.decode(bytes);
+  return metricsFromMessage(ExportMetricsServiceRequest.decode(bytes));
+}
+
+/** Decodes an OTLP/JSON `ExportMetricsServiceRequest`. Throws on malformed JSON. */
+export function decodeMetricsExportJson(text: string): ReceivedMetric[] {
+  return metricsFromMessage(ExportMetricsServiceRequest.fromObject(JSON.parse(text) as object));
+}
+
+function metricsFromMessage(message: protobuf.Message): ReceivedMetric[] {
   const request = ExportMetricsServiceRequest.toObject(
     message,
     OTLP_TO_OBJECT_OPTIONS,

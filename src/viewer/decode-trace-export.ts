@@ -1,3 +1,6 @@
+import type protobuf from 'protobufjs';
+
+import { withBinaryIds } from './otlp-json-ids.js';
 import { attributesFromKeyValues, scopeFrom, type KeyValueObject, type ScopeObject } from './otlp-common.js';
 import { ExportTraceServiceRequest, OTLP_TO_OBJECT_OPTIONS } from './otlp-schema.js';
 import type { ReceivedSpan } from './received-telemetry.js';
@@ -64,7 +67,18 @@ function receivedSpanFrom(
  * `ExportTraceServiceRequest`) into flat spans. Throws on malformed bytes.
  */
 export function decodeTraceExport(bytes: Uint8Array): ReceivedSpan[] {
-  const message = ExportTraceServiceRequest.decode(bytes);
+  return spansFromMessage(ExportTraceServiceRequest.decode(bytes));
+}
+
+/**
+ * Decodes an OTLP/JSON `ExportTraceServiceRequest` (the body of `POST /v1/traces` with
+ * `application/json`). Throws on malformed JSON or ids.
+ */
+export function decodeTraceExportJson(text: string): ReceivedSpan[] {
+  return spansFromMessage(ExportTraceServiceRequest.fromObject(withBinaryIds(JSON.parse(text))));
+}
+
+function spansFromMessage(message: protobuf.Message): ReceivedSpan[] {
   const request = ExportTraceServiceRequest.toObject(message, OTLP_TO_OBJECT_OPTIONS) as ExportTraceServiceRequestObject;
   const spans: ReceivedSpan[] = [];
   for (const resourceSpans of request.resourceSpans ?? []) {

@@ -33,6 +33,11 @@ export interface OtlpReceiverOptions {
   host?: string;
   /** 0 picks a free port. Default 4317, the OTLP/gRPC port exporters use out of the box. */
   port?: number;
+  /**
+   * Largest request accepted, in bytes (default 64 MiB); a larger one is refused with
+   * RESOURCE_EXHAUSTED by grpc-js itself and nothing of it is kept.
+   */
+  maxRequestBytes?: number;
   /** Called with each decoded trace export batch, after the exporter got its answer. */
   onSpans?: (spans: ReceivedSpan[]) => void;
   /** Called with each decoded metrics export batch, after the exporter got its answer. */
@@ -59,7 +64,7 @@ const FORCE_SHUTDOWN_AFTER_MS = 1000;
 
 // grpc-js refuses messages above 4 MiB by default; LLM spans that carry prompt
 // and completion content can exceed that in a single batch.
-const MAX_RECEIVE_MESSAGE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_OTLP_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const passThrough = (bytes: Buffer): Buffer => bytes;
 
@@ -101,7 +106,7 @@ function exportHandler<T>(
   };
 }
 
-function hostPort(host: string, port: number): string {
+export function hostPort(host: string, port: number): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
@@ -116,7 +121,7 @@ function bind(server: Server, address: string): Promise<number> {
 }
 
 // A listener that throws must not break the receiver or the exporter's call.
-function notify<T>(listener: ((items: T[]) => void) | undefined, items: T[]): void {
+export function notify<T>(listener: ((items: T[]) => void) | undefined, items: T[]): void {
   if (!listener) return;
   try {
     listener(items);
@@ -148,7 +153,9 @@ export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Prom
     }
   };
 
-  const server = new Server({ 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES });
+  const server = new Server({
+    'grpc.max_receive_message_length': options.maxRequestBytes ?? DEFAULT_MAX_OTLP_REQUEST_BYTES,
+  });
   server.addService(exportServiceDefinition(TraceService), {
     Export: exportHandler(
       decodeTraceExport,

@@ -141,9 +141,17 @@ message ExportMetricsServiceResponse {}
 service MetricsService { rpc Export(ExportMetricsServiceRequest) returns (ExportMetricsServiceResponse); }
 `;
 
+// OTLP/HTTP answers a rejected request with a google.rpc.Status body (OTLP spec,
+// "OTLP/HTTP Response", failures). `details` (repeated Any) is left out: we never send any.
+const RPC_STATUS = `
+syntax = "proto3";
+package google.rpc;
+message Status { int32 code = 1; string message = 2; }
+`;
+
 function buildOtlpRoot(): protobuf.Root {
   const root = new protobuf.Root();
-  for (const source of [COMMON, RESOURCE, TRACE, METRICS, COLLECTOR_TRACE, COLLECTOR_METRICS]) {
+  for (const source of [COMMON, RESOURCE, TRACE, METRICS, COLLECTOR_TRACE, COLLECTOR_METRICS, RPC_STATUS]) {
     protobuf.parse(source, root);
   }
   root.resolveAll();
@@ -167,6 +175,8 @@ export const ExportMetricsServiceResponse = otlpRoot.lookupType(
   'opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse',
 );
 export const MetricsService = otlpRoot.lookupService('opentelemetry.proto.collector.metrics.v1.MetricsService');
+
+export const RpcStatus = otlpRoot.lookupType('google.rpc.Status');
 
 /**
  * Options for `Type.toObject` shared by the decoders: 64-bit integers as

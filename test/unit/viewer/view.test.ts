@@ -14,16 +14,21 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
   }
 }
 
+/** Every port ephemeral, the store in memory, trees printed: what tests need. */
+const EPHEMERAL = { host: '127.0.0.1', port: 0, httpPort: 0, uiPort: 0, memory: true, tree: true } as const;
+
 describe('runView', () => {
   it('prints a trace exported over OTLP/gRPC as a tree once it is quiet', async () => {
     const output: string[] = [];
-    const view = await runView({ host: '127.0.0.1', port: 0, quietMs: 100, out: (text) => output.push(text) });
+    const view = await runView({ ...EPHEMERAL, quietMs: 100, out: (text) => output.push(text) });
     const provider = new TracerProvider({
       resource: resourceFromAttributes({ 'service.name': 'view-test' }),
       spanProcessors: [new SimpleSpanProcessor({ exporter: new OTLPTraceExporter({ url: `http://127.0.0.1:${view.port}` }) })],
     });
     try {
-      expect(output).toEqual([`llm-otel view: listening for OTLP/gRPC on 127.0.0.1:${view.port}\n`]);
+      expect(output).toEqual([
+        `llm-otel view: OTLP/gRPC on 127.0.0.1:${view.port}, OTLP/HTTP on 127.0.0.1:${view.httpPort}, UI on http://127.0.0.1:${view.uiPort}\n`,
+      ]);
 
       const tracer = provider.getTracer('view-test');
       const start = Date.now();
@@ -62,7 +67,7 @@ describe('runView', () => {
 
   it('prints traces still pending when closed', async () => {
     const output: string[] = [];
-    const view = await runView({ host: '127.0.0.1', port: 0, quietMs: 60_000, out: (text) => output.push(text) });
+    const view = await runView({ ...EPHEMERAL, quietMs: 60_000, out: (text) => output.push(text) });
     const provider = new TracerProvider({
       spanProcessors: [new SimpleSpanProcessor({ exporter: new OTLPTraceExporter({ url: `http://127.0.0.1:${view.port}` }) })],
     });
