@@ -20,7 +20,7 @@ export const demoCommand: CliCommand = {
   summary: 'run a traced example app against a local LLM server and print its trace',
   usage: '',
   async run(_args, io) {
-    const view = await runView({ port: 0, quietMs: 300, out: io.out });
+    const view = await runView({ port: 0, httpPort: 0, uiPort: 0, memory: true, tree: true, quietMs: 300, out: io.out, err: io.err });
     const server = await startMockLlmServer({ maxRequests: 100 });
     try {
       const child = spawn(process.execPath, ['--import', REGISTER, DEMO_APP], {
