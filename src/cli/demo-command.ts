@@ -1,26 +1,81 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliCommand } from './cli-command.js';
+import { parseArgs } from 'node:util';
+
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+import { CliUsageError, type CliCommand } from './cli-command.js';
 import { startMockLlmServer } from './mock-llm-server.js';
-import { runView } from '../viewer/view.js';
+import { runView, type RunningView } from '../viewer/view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/register.js and dist/cli/demo-app.js, next to this file once built. */
 const REGISTER = path.resolve(here, '../register.js');
 const DEMO_APP = path.resolve(here, 'demo-app.js');
 const DEMO_TIMEOUT_MS = 30_000;
+/** How long after the app exits its trace may take to complete in the viewer. */
+const TRACE_WAIT_MS = 5000;
+/** Jaeger's UI port, so "open localhost:16686" is right with or without Docker. */
+const PREFERRED_UI_PORT = 16686;
+
+interface DemoArgs {
+  keep: boolean;
+  exit: boolean;
+  uiPort?: number;
+}
+
+function parseDemoArgs(args: string[]): DemoArgs {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { keep: { type: 'boolean' }, exit: { type: 'boolean' }, 'ui-port': { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.keep && values.exit) throw new CliUsageError('--keep and --exit exclude each other');
+    const uiPort = values['ui-port'];
+    if (uiPort !== undefined && (!/^\d+$/.test(uiPort) || Number(uiPort) > 65535)) {
+      throw new CliUsageError(`--ui-port must be an integer from 0 to 65535, got '${uiPort}'`);
+    }
+    return { keep: values.keep ?? false, exit: values.exit ?? false, uiPort: uiPort === undefined ? undefined : Number(uiPort) };
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The viewer on the UI port asked for, else on 16686, else (taken, e.g. by Jaeger) on a free one. */
+async function startDemoView(uiPort: number | undefined, io: Parameters<CliCommand['run']>[1]): Promise<RunningView> {
+  const options = { port: 0, httpPort: 0, memory: true, tree: true, quietMs: 300, out: io.out, err: io.err };
+  if (uiPort !== undefined) return runView({ ...options, uiPort });
+  try {
+    return await runView({ ...options, uiPort: PREFERRED_UI_PORT });
+  } catch (error) {
+    if (!(error instanceof Error && error.message.includes('EADDRINUSE'))) throw error;
+    return runView({ ...options, uiPort: 0 });
+  }
+}
 
 /**
  * `llm-otel demo`: everything on this machine, no Docker: the trace viewer on an ephemeral port,
  * a local OpenAI-compatible server, and the demo app run as `node --import llm-otel/register`,
- * exactly as a user would run theirs. Prints the app's output, then its trace tree.
+ * exactly as a user would run theirs. Prints the app's output, its trace tree and the URL of
+ * the trace in the viewer's UI. At a terminal (stdin is a TTY) the viewer then keeps running
+ * until Ctrl-C, so the URL can be opened; from a script or CI it exits (`--keep` / `--exit`
+ * choose either way).
  */
 export const demoCommand: CliCommand = {
-  summary: 'run a traced example app against a local LLM server and print its trace',
-  usage: '',
-  async run(_args, io) {
-    const view = await runView({ port: 0, httpPort: 0, uiPort: 0, memory: true, tree: true, quietMs: 300, out: io.out, err: io.err });
+  summary: 'run a traced example app against a local LLM server, print its trace and keep the viewer open at a terminal',
+  usage: '[--keep | --exit] [--ui-port N]   (default: keep running when stdin is a terminal)',
+  async run(args, io) {
+    const demo = parseDemoArgs(args);
+    const keep = demo.keep || (!demo.exit && process.stdin.isTTY === true);
+    const view = await startDemoView(demo.uiPort, io);
+    const service = process.env.OTEL_SERVICE_NAME ?? 'llm-otel-demo';
+    const demoTrace = view.waitForTrace((spans) => spans.some((span) => span.resource[ATTR_SERVICE_NAME] === service), DEMO_TIMEOUT_MS + TRACE_WAIT_MS);
+    demoTrace.catch(() => {});
     const server = await startMockLlmServer({ maxRequests: 100 });
     try {
       const child = spawn(process.execPath, ['--import', REGISTER, DEMO_APP], {
@@ -29,7 +84,7 @@ export const demoCommand: CliCommand = {
           ...process.env,
           OPENAI_BASE_URL: server.url,
           OTLP_ENDPOINT: `http://127.0.0.1:${view.port}`,
-          OTEL_SERVICE_NAME: process.env.OTEL_SERVICE_NAME ?? 'llm-otel-demo',
+          OTEL_SERVICE_NAME: service,
         },
       });
       child.stdout.on('data', (chunk: Buffer) => io.out(chunk.toString().replace(/^/gm, '  app | ').replace(/  app \| $/, '')));
@@ -44,8 +99,17 @@ export const demoCommand: CliCommand = {
         io.err(`llm-otel demo: the demo app exited with code ${code}\n`);
         return 1;
       }
-      // The app flushed its spans on exit; give the viewer its quiet period to print the tree.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The app flushed its spans on exit; the viewer prints the tree after its quiet period.
+      const spans = await Promise.race([demoTrace, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), TRACE_WAIT_MS).unref())]);
+      if (!spans) {
+        io.err(`llm-otel demo: the demo trace did not arrive within ${TRACE_WAIT_MS} ms\n`);
+        return 1;
+      }
+      io.out(`Open the demo trace: ${view.traceUrl(spans[0]!.traceId)}\n`);
+      if (keep && !io.stopSignal.aborted) {
+        io.out('The viewer keeps running (traces of your own apps show up too); press Ctrl-C to stop.\n');
+        await once(io.stopSignal, 'abort');
+      }
       return 0;
     } finally {
       await view.close();

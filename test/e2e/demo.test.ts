@@ -18,5 +18,9 @@ describe('llm-otel demo', () => {
     const chatLines = out.split('\n').filter((l) => /chat gpt-4o-mini .* model=gpt-4o-mini {2}in=\d+ out=8 {2}http=200$/.test(l));
     expect(chatLines).toHaveLength(2);
     expect(out).toMatch(/embeddings text-embedding-3-small .* in=2 {2}http=200/);
+    // stdin is not a terminal here, so the demo exits after printing where its trace is.
+    const traceId = /trace ([0-9a-f]{32}) {2}\(4 spans/.exec(out)![1];
+    expect(out).toMatch(new RegExp(`^Open the demo trace: http://127\\.0\\.0\\.1:\\d+/#/trace/${traceId}$`, 'm'));
+    expect(out).not.toContain('keeps running');
   });
 });
