@@ -14,7 +14,7 @@ function keepAliveHeader(server: MockLlmServer): Promise<string | undefined> {
         res.resume();
         res.on('end', () => {
           agent.destroy();
-          resolve(res.headers['keep-alive']);
+          resolve(res.headers['keep-alive'] as string | undefined);
         });
       },
     );
