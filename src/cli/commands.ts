@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command.js';
 import { demoCommand } from './demo-command.js';
+import { routerCommand } from './router-command.js';
 import { viewCommand } from './view-command.js';
 
 /**
@@ -9,7 +10,7 @@ import { viewCommand } from './view-command.js';
 export const cliCommands: Record<string, CliCommand> = {
   view: viewCommand,
   demo: demoCommand,
-  // router: routerCommand, (to be added: OpenAI-compatible router service)
+  router: routerCommand,
   help: {
     summary: 'show this help',
     usage: '',
