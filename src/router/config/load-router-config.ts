@@ -39,8 +39,20 @@ export function loadRouterConfig(file: string, options: LoadRouterConfigOptions 
   const raw: unknown = parse(readConfigFile(path));
   refuseLocalModelKeys(raw, path);
   const parsed = routerFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw configErrorFromIssues(parsed.error.issues, path, [], raw);
+  if (!parsed.success) throw hidingKeys(configErrorFromIssues(parsed.error.issues, path, [], raw));
   return deepFreeze(toRouterConfig(parsed.data, path, tracing));
+}
+
+/**
+ * A bad `api_key_env` is often the key itself pasted in place of a variable name; the message
+ * must not print it (logs are read by more people than the key's owner).
+ */
+function hidingKeys(error: ConfigError): ConfigError {
+  if (!/(^|\.)api_key_env$/.test(error.keyPath) || error.found === 'nothing') return error;
+  return new ConfigError({
+    file: error.file, keyPath: error.keyPath, allowed: error.allowed, moreIssues: error.moreIssues,
+    found: 'a value that is not a variable name (not shown, in case it is the key itself)',
+  });
 }
 
 function readConfigFile(path: string): string {
