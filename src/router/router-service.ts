@@ -136,7 +136,6 @@ export class RouterService {
     const body = await readBody(req, this.parts.config.limits.maxBodyBytes);
     if (!body.ok) {
       if (body.reason === 'too_large') {
-        res.setHeader('connection', 'close');
         this.fail(res, scope, {
           status: 413, type: 'invalid_request_error', code: 'request_too_large',
           message: `The request body is larger than ${this.parts.config.limits.maxBodyBytes} bytes.`,
