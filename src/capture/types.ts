@@ -1,7 +1,6 @@
 import type { Span } from '@opentelemetry/api';
 import type { InstrumentationConfig } from '@opentelemetry/instrumentation';
-import type { ProviderMapping } from '../config/types.js';
-import type { RequestFacts, ResponseFacts } from '../providers/types.js';
+import type { ProviderMapping, RequestFacts, ResponseFacts } from '../providers/types.js';
 
 /** Options of LlmHttpInstrumentation, for apps that set up their own OpenTelemetry SDK. */
 export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {

@@ -3,6 +3,11 @@
  * YAML or the environment directly, so precedence lives in one place (see load-config.ts).
  */
 
+// Type-only: the mapping's shape belongs to the registry that reads it; nothing is imported at run time.
+import type { ProviderMapping } from '../providers/types.js';
+
+export type { ProviderMapping };
+
 export type SamplerType = 'always_on' | 'always_off' | 'probabilistic';
 export type ExporterType = 'otlp' | 'stdout';
 
@@ -26,16 +31,6 @@ export interface ResourceConfig {
   readonly serviceName: string;
   readonly serviceVersion?: string;
   readonly deploymentEnvironment?: string;
-}
-
-/** Maps a host the path heuristics do not know to a provider and API family. */
-export interface ProviderMapping {
-  /** Host name, optionally with `:port`; `*.example.com` matches sub-domains. */
-  readonly host: string;
-  /** A `gen_ai.provider.name` value, e.g. `openai`, `anthropic`, or a custom name. */
-  readonly provider: string;
-  /** Which wire format the host speaks. */
-  readonly api: string;
 }
 
 export interface MetricsConfig {

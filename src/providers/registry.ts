@@ -1,5 +1,4 @@
-import type { ProviderMapping } from '../config/types.js';
-import type { ApiMatch, HttpRequestInfo, LlmApi } from './types.js';
+import type { ApiMatch, HttpRequestInfo, LlmApi, ProviderMapping } from './types.js';
 import { openAiApi } from './openai/openai-api.js';
 import { anthropicApi } from './anthropic/anthropic-api.js';
 import { geminiApi } from './google/gemini-api.js';

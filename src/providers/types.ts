@@ -4,6 +4,16 @@
  * attributes.
  */
 
+/** Maps a host the path heuristics do not know to a provider and API family (from the config's `providers:`). */
+export interface ProviderMapping {
+  /** Host name, optionally with `:port`; `*.example.com` matches sub-domains. */
+  readonly host: string;
+  /** A `gen_ai.provider.name` value, e.g. `openai`, `anthropic`, or a custom name. */
+  readonly provider: string;
+  /** Which wire format the host speaks. */
+  readonly api: string;
+}
+
 /** One request, as known before the response: everything a sampler may want to see. */
 export interface RequestFacts {
   /** `gen_ai.provider.name` value. */
