@@ -35,8 +35,8 @@ export interface RequestFacts {
   encodingFormats?: string[];
   /** `gen_ai.output.type`: text, json, image, speech. */
   outputType?: string;
-  /** Provider-specific extras keyed by attribute name (e.g. OpenAI service tier). */
-  extra?: Record<string, string | number | boolean>;
+  /** OpenAI `service_tier` as requested (`auto`, `default`, `flex`, ...). */
+  serviceTier?: string;
   /** Content, read only when capture is on (see ContentFacts). */
   content?: RequestContent;
 }
@@ -67,8 +67,10 @@ export interface ResponseFacts {
   /** Provider error code/type from an error body (e.g. `invalid_request_error`). */
   errorType?: string;
   errorMessage?: string;
-  /** Provider-specific extras keyed by attribute name. */
-  extra?: Record<string, string | number | boolean>;
+  /** OpenAI `service_tier` the response was served with. */
+  serviceTier?: string;
+  /** OpenAI `system_fingerprint`. */
+  systemFingerprint?: string;
   /** Completion-side content in the conventions' shape (gen_ai.output.messages). */
   outputMessages?: unknown[];
 }

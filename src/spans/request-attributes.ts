@@ -2,7 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT } from '@opentelemetry/semantic-conventions';
 import type { RequestFacts } from '../providers/types.js';
 import {
-  ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_CHOICE_COUNT,
+  ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_CHOICE_COUNT,
   ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS,
   ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED,
   ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE,
@@ -37,6 +37,6 @@ export function requestAttributes(facts: RequestFacts, url: URL): Attributes {
   set(ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, facts.encodingFormats);
   set(ATTR_GEN_AI_OUTPUT_TYPE, facts.outputType);
   if (facts.stream) attributes[ATTR_GEN_AI_REQUEST_STREAM] = true;
-  if (facts.extra) Object.assign(attributes, facts.extra);
+  set(ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, facts.serviceTier);
   return attributes;
 }

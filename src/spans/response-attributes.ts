@@ -1,7 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { ResponseFacts } from '../providers/types.js';
 import {
-  ATTR_GEN_AI_RESPONSE_FINISH_REASONS, ATTR_GEN_AI_RESPONSE_ID, ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT, ATTR_GEN_AI_RESPONSE_FINISH_REASONS, ATTR_GEN_AI_RESPONSE_ID, ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
 } from '../semconv.js';
@@ -35,6 +35,7 @@ export function responseAttributes(facts: ResponseFacts): Attributes {
     set(ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens);
     set(ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens);
   }
-  if (facts.extra) Object.assign(attributes, facts.extra);
+  set(ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, facts.serviceTier);
+  set(ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT, facts.systemFingerprint);
   return attributes;
 }

@@ -2,7 +2,7 @@ import type { RequestFacts } from '../types.js';
 import {
   asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
-import { ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER } from '../../semconv.js';
+import { OPERATION_NAME_VALUE_IMAGE_GENERATION } from '../../gen-ai-values.js';
 import { chatInputMessages, responsesInputMessages, toolDefinitions } from './openai-content.js';
 
 /** `response_format` / `text.format` type -> gen_ai.output.type. */
@@ -15,7 +15,6 @@ function outputTypeOf(format: unknown): string | undefined {
 
 function commonSampling(body: JsonObject): Partial<RequestFacts> {
   const n = asInteger(body.n);
-  const serviceTier = asString(body.service_tier);
   return {
     temperature: asNumber(body.temperature),
     topP: asNumber(body.top_p),
@@ -25,7 +24,7 @@ function commonSampling(body: JsonObject): Partial<RequestFacts> {
     stopSequences: asStringList(body.stop),
     // The conventions record the choice count only when it is not the default of 1.
     choiceCount: n !== undefined && n !== 1 ? n : undefined,
-    extra: serviceTier ? { [ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER]: serviceTier } : undefined,
+    serviceTier: asNonEmptyString(body.service_tier),
   };
 }
 
@@ -51,7 +50,7 @@ export function parseOpenAiRequest(
       topP: asNumber(body.top_p),
       maxTokens: asInteger(body.max_output_tokens),
       outputType: outputTypeOf(asObject(body.text)?.format),
-      extra: asString(body.service_tier) ? { [ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER]: body.service_tier as string } : undefined,
+      serviceTier: asNonEmptyString(body.service_tier),
     });
     if (captureContent) {
       const instructions = asString(body.instructions);
@@ -64,7 +63,7 @@ export function parseOpenAiRequest(
   } else if (base.operation === 'embeddings') {
     const format = asString(body.encoding_format);
     facts.encodingFormats = format ? [format] : undefined;
-  } else if (base.operation === 'image_generation') {
+  } else if (base.operation === OPERATION_NAME_VALUE_IMAGE_GENERATION) {
     const n = asInteger(body.n);
     facts.choiceCount = n !== undefined && n !== 1 ? n : undefined;
     facts.outputType = 'image';

@@ -1,8 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
-import {
-  ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
-} from '../../semconv.js';
 import { chatOutputMessage, responsesOutputMessages } from './openai-content.js';
 
 /**
@@ -44,15 +41,6 @@ export function readOpenAiError(body: unknown): Pick<ResponseFacts, 'errorType' 
   });
 }
 
-function responseExtras(body: Record<string, unknown>): Record<string, string> | undefined {
-  const extra: Record<string, string> = {};
-  const tier = asString(body.service_tier);
-  const fingerprint = asString(body.system_fingerprint);
-  if (tier) extra[ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER] = tier;
-  if (fingerprint) extra[ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT] = fingerprint;
-  return Object.keys(extra).length > 0 ? extra : undefined;
-}
-
 /** Finish reasons in choice-index order, raw. */
 export function finishReasonsByIndex(choices: unknown): string[] | undefined {
   const list = asArray(choices);
@@ -76,7 +64,8 @@ export function readOpenAiResponse(rawBody: unknown, captureContent: boolean, op
     responseModel: asNonEmptyString(body.model),
     finishReasons: finishReasonsByIndex(body.choices),
     usage: operation === 'embeddings' ? embeddingsUsage(body.usage) : readOpenAiUsage(body.usage),
-    extra: responseExtras(body),
+    serviceTier: asNonEmptyString(body.service_tier),
+    systemFingerprint: asNonEmptyString(body.system_fingerprint),
   };
   if (captureContent && Array.isArray(body.choices)) {
     facts.outputMessages = body.choices.map((c) => {
@@ -98,7 +87,8 @@ export function readResponsesApiObject(body: Record<string, unknown>, captureCon
     usage: readOpenAiUsage(body.usage),
     errorType: error ? (asNonEmptyString(error.code) ?? 'error') : undefined,
     errorMessage: error ? asString(error.message) : undefined,
-    extra: responseExtras(body),
+    serviceTier: asNonEmptyString(body.service_tier),
+    systemFingerprint: asNonEmptyString(body.system_fingerprint),
     outputMessages: captureContent ? responsesOutputMessages(body.output) : undefined,
   });
 }

@@ -63,7 +63,7 @@ describe('OpenAI request facts', () => {
     expect(facts).toEqual({
       provider: 'openai', operation: 'chat', model: 'gpt-4o', stream: true, temperature: 0.3, topP: 0.9, maxTokens: 50,
       stopSequences: ['END'], frequencyPenalty: 0.1, presencePenalty: -0.2, seed: 7, choiceCount: 2, outputType: 'json',
-      extra: { 'gen_ai.openai.request.service_tier': 'flex' },
+      serviceTier: 'flex',
     });
     expect(match.parseRequest({ model: 'm', n: 1 }, false).choiceCount).toBeUndefined();
   });
