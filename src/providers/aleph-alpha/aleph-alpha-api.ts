@@ -1,14 +1,12 @@
 import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseInfo } from '../types.js';
 import { GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION } from '../../semconv.js';
+import { PROVIDER_NAME_VALUE_ALEPH_ALPHA } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { parseAlephAlphaRequest } from './parse-aleph-alpha-request.js';
 import { readAlephAlphaResponse } from './read-aleph-alpha-response.js';
 import { AlephAlphaStreamReducer } from './aleph-alpha-stream-reducer.js';
-
-/** Not on the conventions' well-known list; the name the corpus uses. */
-export const PROVIDER_ALEPH_ALPHA = 'aleph_alpha';
 
 const ALEPH_ALPHA_HOSTS = new Set(['api.aleph-alpha.com']);
 
@@ -28,7 +26,7 @@ export const alephAlphaApi: LlmApi = {
     const path = request.url.pathname.replace(/\/+$/, '');
     const operation = OPERATIONS_BY_PATH_END.find(([end]) => path.endsWith(end))?.[1];
     if (!operation) return undefined;
-    const provider = providerHint ?? PROVIDER_ALEPH_ALPHA;
+    const provider = providerHint ?? PROVIDER_NAME_VALUE_ALEPH_ALPHA;
     return {
       api: alephAlphaApi,
       provider,

@@ -3,6 +3,7 @@ import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION,
   GEN_AI_PROVIDER_NAME_VALUE_COHERE,
 } from '../../semconv.js';
+import { OPERATION_NAME_VALUE_RERANK } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createNdjsonAccumulator } from '../stream/ndjson-accumulator.js';
@@ -12,9 +13,6 @@ import { readCohereResponse, type CohereCall } from './read-cohere-response.js';
 import { CohereV1StreamReducer } from './cohere-v1-stream-reducer.js';
 import { CohereV2StreamReducer } from './cohere-v2-stream-reducer.js';
 
-/** `rerank` is not (yet) a well-known operation value; it is the name the corpus uses. */
-const OPERATION_RERANK = 'rerank';
-
 const COHERE_HOSTS = new Set(['api.cohere.com', 'api.cohere.ai']);
 
 /** Cohere's native endpoints: `/v1/...` (legacy chat, generate) and `/v2/...`. */
@@ -22,10 +20,10 @@ const CALLS_BY_PATH_END: ReadonlyArray<readonly [string, CohereCall]> = [
   ['/v1/chat', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
   ['/v1/generate', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION }],
   ['/v1/embed', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
-  ['/v1/rerank', { version: 1, operation: OPERATION_RERANK }],
+  ['/v1/rerank', { version: 1, operation: OPERATION_NAME_VALUE_RERANK }],
   ['/v2/chat', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
   ['/v2/embed', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
-  ['/v2/rerank', { version: 2, operation: OPERATION_RERANK }],
+  ['/v2/rerank', { version: 2, operation: OPERATION_NAME_VALUE_RERANK }],
 ];
 
 /**

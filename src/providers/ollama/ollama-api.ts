@@ -2,6 +2,7 @@ import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulat
 import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION,
 } from '../../semconv.js';
+import { PROVIDER_NAME_VALUE_OLLAMA } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createNdjsonAccumulator } from '../stream/ndjson-accumulator.js';
@@ -9,9 +10,6 @@ import { openAiApi } from '../openai/openai-api.js';
 import { parseOllamaRequest } from './parse-ollama-request.js';
 import { readOllamaResponse } from './read-ollama-response.js';
 import { OllamaStreamReducer } from './ollama-stream-reducer.js';
-
-/** Not on the conventions' well-known list; the name Ollama and the corpus use. */
-export const PROVIDER_OLLAMA = 'ollama';
 
 /** The port `ollama serve` listens on unless OLLAMA_HOST says otherwise. */
 const OLLAMA_DEFAULT_PORT = '11434';
@@ -35,7 +33,7 @@ export const ollamaApi: LlmApi = {
     if (request.method !== 'POST') return undefined;
     const path = request.url.pathname.replace(/\/+$/, '');
     const operation = OPERATIONS_BY_PATH.find(([p]) => (providerHint ? path.endsWith(p) : path === p))?.[1];
-    const provider = providerHint ?? PROVIDER_OLLAMA;
+    const provider = providerHint ?? PROVIDER_NAME_VALUE_OLLAMA;
     if (!operation) {
       return providerHint || request.url.port === OLLAMA_DEFAULT_PORT ? openAiApi.match(request, provider) : undefined;
     }

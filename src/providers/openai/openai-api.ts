@@ -3,6 +3,7 @@ import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT,
   GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI, GEN_AI_PROVIDER_NAME_VALUE_OPENAI,
 } from '../../semconv.js';
+import { OPERATION_NAME_VALUE_IMAGE_GENERATION, PROVIDER_NAME_VALUE_WRITER } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
@@ -11,16 +12,13 @@ import { parseOpenAiRequest } from './parse-openai-request.js';
 import { readOpenAiResponse } from './read-openai-response.js';
 import { OpenAiStreamReducer } from './openai-stream-reducer.js';
 
-/** `image_generation` is not yet a well-known operation value; it is the name the corpus uses. */
-const OPERATION_IMAGE_GENERATION = 'image_generation';
-
 /** Path endings of the OpenAI API, most specific first. */
 const OPERATIONS_BY_PATH_END: ReadonlyArray<readonly [string, string]> = [
   ['/chat/completions', GEN_AI_OPERATION_NAME_VALUE_CHAT],
   ['/completions', GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION],
   ['/embeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
   ['/responses', GEN_AI_OPERATION_NAME_VALUE_CHAT],
-  ['/images/generations', OPERATION_IMAGE_GENERATION],
+  ['/images/generations', OPERATION_NAME_VALUE_IMAGE_GENERATION],
 ];
 
 /** Writer's chat endpoint is `/v1/chat` on its own host. */
@@ -31,7 +29,7 @@ const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/([^/]+)\//;
 function operationOf(path: string, provider: string | undefined): string | undefined {
   for (const [end, operation] of OPERATIONS_BY_PATH_END) if (path.endsWith(end)) return operation;
   if (ASSISTANTS_RUN_PATH.test(path)) return GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
-  if (provider === 'writer' && path.endsWith(WRITER_CHAT_PATH)) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
+  if (provider === PROVIDER_NAME_VALUE_WRITER && path.endsWith(WRITER_CHAT_PATH)) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
   return undefined;
 }
 

@@ -3,11 +3,11 @@ import {
   GEN_AI_PROVIDER_NAME_VALUE_MISTRAL_AI, GEN_AI_PROVIDER_NAME_VALUE_OPENAI, GEN_AI_PROVIDER_NAME_VALUE_PERPLEXITY,
   GEN_AI_PROVIDER_NAME_VALUE_X_AI,
 } from '../../semconv.js';
+import { PROVIDER_NAME_VALUE_TOGETHER, PROVIDER_NAME_VALUE_WRITER } from '../../gen-ai-values.js';
 
 /**
  * Hosts known to speak the OpenAI API, and the `gen_ai.provider.name` each one is. Values come
- * from the conventions' well-known list where it has one; `together` and `writer` are not on
- * that list, so they are named as the providers name themselves.
+ * from the conventions' well-known list where it has one, else from gen-ai-values.ts.
  */
 const EXACT_HOSTS: ReadonlyMap<string, string> = new Map([
   ['api.openai.com', GEN_AI_PROVIDER_NAME_VALUE_OPENAI],
@@ -16,9 +16,9 @@ const EXACT_HOSTS: ReadonlyMap<string, string> = new Map([
   ['api.mistral.ai', GEN_AI_PROVIDER_NAME_VALUE_MISTRAL_AI],
   ['api.x.ai', GEN_AI_PROVIDER_NAME_VALUE_X_AI],
   ['api.perplexity.ai', GEN_AI_PROVIDER_NAME_VALUE_PERPLEXITY],
-  ['api.together.xyz', 'together'],
-  ['api.together.ai', 'together'],
-  ['api.writer.com', 'writer'],
+  ['api.together.xyz', PROVIDER_NAME_VALUE_TOGETHER],
+  ['api.together.ai', PROVIDER_NAME_VALUE_TOGETHER],
+  ['api.writer.com', PROVIDER_NAME_VALUE_WRITER],
 ]);
 
 const AZURE_SUFFIXES = ['.openai.azure.com', '.cognitiveservices.azure.com', '.services.ai.azure.com'];

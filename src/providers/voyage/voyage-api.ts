@@ -1,14 +1,9 @@
 import type { ApiMatch, HttpRequestInfo, LlmApi, ResponseAccumulator } from '../types.js';
 import { GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS } from '../../semconv.js';
+import { OPERATION_NAME_VALUE_RERANK, PROVIDER_NAME_VALUE_VOYAGEAI } from '../../gen-ai-values.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { parseVoyageRequest } from './parse-voyage-request.js';
 import { readVoyageResponse } from './read-voyage-response.js';
-
-/** Not on the conventions' well-known list; the name the corpus uses. */
-export const PROVIDER_VOYAGEAI = 'voyageai';
-
-/** `rerank` is not (yet) a well-known operation value; it is the name the corpus uses. */
-const OPERATION_RERANK = 'rerank';
 
 const VOYAGE_HOSTS = new Set(['api.voyageai.com']);
 
@@ -20,7 +15,7 @@ const OPERATIONS_BY_PATH_END: ReadonlyArray<readonly [string, string]> = [
   ['/v1/embeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
   ['/v1/multimodalembeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
   ['/v1/contextualizedembeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
-  ['/v1/rerank', OPERATION_RERANK],
+  ['/v1/rerank', OPERATION_NAME_VALUE_RERANK],
 ];
 
 /** Voyage AI embeddings and rerank. Nothing streams. */
@@ -32,7 +27,7 @@ export const voyageApi: LlmApi = {
     const path = request.url.pathname.replace(/\/+$/, '');
     const operation = OPERATIONS_BY_PATH_END.find(([end]) => path.endsWith(end))?.[1];
     if (!operation) return undefined;
-    const provider = providerHint ?? PROVIDER_VOYAGEAI;
+    const provider = providerHint ?? PROVIDER_NAME_VALUE_VOYAGEAI;
     return {
       api: voyageApi,
       provider,

@@ -1,0 +1,14 @@
+/**
+ * `gen_ai.provider.name` and `gen_ai.operation.name` values that the conventions' well-known lists
+ * (mirrored in semconv.ts) do not have yet. Each is the name the provider uses for itself and the
+ * recorded corpus carries; when the conventions add one, its constant moves to semconv.ts.
+ */
+
+export const PROVIDER_NAME_VALUE_ALEPH_ALPHA = 'aleph_alpha' as const;
+export const PROVIDER_NAME_VALUE_OLLAMA = 'ollama' as const;
+export const PROVIDER_NAME_VALUE_TOGETHER = 'together' as const;
+export const PROVIDER_NAME_VALUE_VOYAGEAI = 'voyageai' as const;
+export const PROVIDER_NAME_VALUE_WRITER = 'writer' as const;
+
+export const OPERATION_NAME_VALUE_IMAGE_GENERATION = 'image_generation' as const;
+export const OPERATION_NAME_VALUE_RERANK = 'rerank' as const;
