@@ -3,6 +3,7 @@ import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC,
 } from '../../semconv.js';
 import { bodyKindOf } from '../body-kind.js';
+import { postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { parseAnthropicRequest } from './parse-anthropic-request.js';
@@ -52,10 +53,11 @@ export function anthropicMessagesMatch(
 export const anthropicApi: LlmApi = {
   name: 'anthropic',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
+    const path = postPathOf(request);
+    if (path === undefined) return undefined;
     const provider = providerHint ?? (request.url.hostname.toLowerCase() === ANTHROPIC_HOST ? GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC : undefined);
     if (!provider) return undefined;
-    const operation = operationOf(request.url.pathname.replace(/\/+$/, ''));
+    const operation = operationOf(path);
     return operation ? anthropicMessagesMatch(anthropicApi, { provider, operation }) : undefined;
   },
 };

@@ -3,6 +3,7 @@ import type {
 } from '../types.js';
 import { compact } from '../json-fields.js';
 import { bodyKindOf } from '../body-kind.js';
+import { postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK } from '../../semconv.js';
 import { readBedrockError } from './bedrock-error.js';
@@ -61,9 +62,10 @@ function createAccumulator(target: BedrockTarget, response: ResponseInfo, reques
 export const bedrockApi: LlmApi = {
   name: 'bedrock',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
+    const path = postPathOf(request);
+    if (path === undefined) return undefined;
     if (!providerHint && !isBedrockRuntimeHost(request.url.hostname)) return undefined;
-    const target = bedrockTargetOf(request.url.pathname);
+    const target = bedrockTargetOf(path);
     if (!target) return undefined;
     const provider = providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK;
     const stream = isStreamingAction(target.action);

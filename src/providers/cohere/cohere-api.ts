@@ -5,6 +5,7 @@ import {
 } from '../../semconv.js';
 import { OPERATION_NAME_VALUE_RERANK } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
+import { matchPathTable, type PathTable } from '../path-table.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createNdjsonAccumulator } from '../stream/ndjson-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
@@ -16,15 +17,20 @@ import { CohereV2StreamReducer } from './cohere-v2-stream-reducer.js';
 const COHERE_HOSTS = new Set(['api.cohere.com', 'api.cohere.ai']);
 
 /** Cohere's native endpoints: `/v1/...` (legacy chat, generate) and `/v2/...`. */
-const CALLS_BY_PATH_END: ReadonlyArray<readonly [string, CohereCall]> = [
-  ['/v1/chat', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
-  ['/v1/generate', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION }],
-  ['/v1/embed', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
-  ['/v1/rerank', { version: 1, operation: OPERATION_NAME_VALUE_RERANK }],
-  ['/v2/chat', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
-  ['/v2/embed', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
-  ['/v2/rerank', { version: 2, operation: OPERATION_NAME_VALUE_RERANK }],
-];
+const COHERE_PATHS: PathTable<CohereCall> = {
+  isOwnHost: (hostname) => COHERE_HOSTS.has(hostname),
+  provider: GEN_AI_PROVIDER_NAME_VALUE_COHERE,
+  exactOnOwnHost: true,
+  calls: [
+    ['/v1/chat', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
+    ['/v1/generate', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION }],
+    ['/v1/embed', { version: 1, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
+    ['/v1/rerank', { version: 1, operation: OPERATION_NAME_VALUE_RERANK }],
+    ['/v2/chat', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_CHAT }],
+    ['/v2/embed', { version: 2, operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS }],
+    ['/v2/rerank', { version: 2, operation: OPERATION_NAME_VALUE_RERANK }],
+  ],
+};
 
 /**
  * Cohere's own API (not its OpenAI-compatibility endpoint). On Cohere's hosts the path must be
@@ -33,12 +39,9 @@ const CALLS_BY_PATH_END: ReadonlyArray<readonly [string, CohereCall]> = [
 export const cohereApi: LlmApi = {
   name: 'cohere',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (!providerHint && !COHERE_HOSTS.has(request.url.hostname.toLowerCase())) return undefined;
-    const path = request.url.pathname.replace(/\/+$/, '');
-    const call = CALLS_BY_PATH_END.find(([end]) => (providerHint ? path.endsWith(end) : path === end))?.[1];
-    if (!call) return undefined;
-    const provider = providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_COHERE;
+    const found = matchPathTable(COHERE_PATHS, request, providerHint);
+    if (!found) return undefined;
+    const { provider, call } = found;
     return {
       api: cohereApi,
       provider,

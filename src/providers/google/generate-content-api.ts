@@ -1,6 +1,7 @@
 import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseInfo } from '../types.js';
 import { GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_GENERATE_CONTENT } from '../../semconv.js';
 import { anthropicMessagesMatch } from '../anthropic/anthropic-api.js';
+import { postPathOf } from '../post-path.js';
 import { createGenerateContentAccumulator } from './generate-content-accumulator.js';
 import { readGenerateContentPath } from './generate-content-path.js';
 import { parseGenerateContentRequest } from './parse-generate-content-request.js';
@@ -37,10 +38,11 @@ export function createGenerateContentApi(options: GenerateContentApiOptions): Ll
   const api: LlmApi = {
     name: options.name,
     match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-      if (request.method !== 'POST') return undefined;
+      const pathname = postPathOf(request);
+      if (pathname === undefined) return undefined;
       const provider = providerHint ?? (options.isOwnHost(request.url.hostname.toLowerCase()) ? options.provider : undefined);
       if (!provider) return undefined;
-      const path = readGenerateContentPath(request.url.pathname);
+      const path = readGenerateContentPath(pathname);
       if (!path) return undefined;
       if (options.servesAnthropicModels && path.publisher === 'anthropic' && ANTHROPIC_METHODS.has(path.method)) {
         return anthropicMessagesMatch(api, {

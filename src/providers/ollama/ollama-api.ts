@@ -4,6 +4,7 @@ import {
 } from '../../semconv.js';
 import { PROVIDER_NAME_VALUE_OLLAMA } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
+import { matchPathTable, type PathTable } from '../path-table.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createNdjsonAccumulator } from '../stream/ndjson-accumulator.js';
 import { openAiApi } from '../openai/openai-api.js';
@@ -14,12 +15,17 @@ import { OllamaStreamReducer } from './ollama-stream-reducer.js';
 /** The port `ollama serve` listens on unless OLLAMA_HOST says otherwise. */
 const OLLAMA_DEFAULT_PORT = '11434';
 
-const OPERATIONS_BY_PATH: ReadonlyArray<readonly [string, string]> = [
-  ['/api/chat', GEN_AI_OPERATION_NAME_VALUE_CHAT],
-  ['/api/generate', GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION],
-  ['/api/embeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
-  ['/api/embed', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
-];
+const OLLAMA_PATHS: PathTable<string> = {
+  isOwnHost: () => true,
+  provider: PROVIDER_NAME_VALUE_OLLAMA,
+  exactOnOwnHost: true,
+  calls: [
+    ['/api/chat', GEN_AI_OPERATION_NAME_VALUE_CHAT],
+    ['/api/generate', GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION],
+    ['/api/embeddings', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
+    ['/api/embed', GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS],
+  ],
+};
 
 /**
  * Ollama's native API. Ollama runs anywhere (localhost, a LAN box, ollama.com), so its paths are
@@ -30,13 +36,12 @@ const OPERATIONS_BY_PATH: ReadonlyArray<readonly [string, string]> = [
 export const ollamaApi: LlmApi = {
   name: 'ollama',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
-    const path = request.url.pathname.replace(/\/+$/, '');
-    const operation = OPERATIONS_BY_PATH.find(([p]) => (providerHint ? path.endsWith(p) : path === p))?.[1];
-    const provider = providerHint ?? PROVIDER_NAME_VALUE_OLLAMA;
-    if (!operation) {
+    const found = matchPathTable(OLLAMA_PATHS, request, providerHint);
+    if (!found) {
+      const provider = providerHint ?? PROVIDER_NAME_VALUE_OLLAMA;
       return providerHint || request.url.port === OLLAMA_DEFAULT_PORT ? openAiApi.match(request, provider) : undefined;
     }
+    const { provider, call: operation } = found;
     return {
       api: ollamaApi,
       provider,

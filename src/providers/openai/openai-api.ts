@@ -5,6 +5,7 @@ import {
 } from '../../semconv.js';
 import { OPERATION_NAME_VALUE_IMAGE_GENERATION, PROVIDER_NAME_VALUE_WRITER } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
+import { postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { openAiCompatibleProviderOf } from './openai-hosts.js';
@@ -40,8 +41,8 @@ function operationOf(path: string, provider: string | undefined): string | undef
 export const openAiApi: LlmApi = {
   name: 'openai',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
-    const path = request.url.pathname.replace(/\/+$/, '');
+    const path = postPathOf(request);
+    if (path === undefined) return undefined;
     const azureDeployment = AZURE_DEPLOYMENT_PATH.exec(path)?.[1];
     const provider =
       providerHint ??

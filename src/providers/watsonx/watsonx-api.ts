@@ -4,6 +4,7 @@ import {
   GEN_AI_PROVIDER_NAME_VALUE_IBM_WATSONX_AI,
 } from '../../semconv.js';
 import { bodyKindOf } from '../body-kind.js';
+import { matchPathTable, type PathTable } from '../path-table.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { OpenAiStreamReducer } from '../openai/openai-stream-reducer.js';
@@ -19,26 +20,27 @@ const WATSONX_HOST_SUFFIX = '.ml.cloud.ibm.com';
  * `/ml/v1/deployments/{id}/text/...`); `/ml/v1-beta/generation/...` is the older beta path that
  * the recorded clients still call. Streaming is chosen by the path, not the body.
  */
-const CALLS_BY_PATH_END: ReadonlyArray<readonly [string, WatsonxCall]> = [
-  ['/text/generation_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: true }],
-  ['/text/generation', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: false }],
-  ['/generation/text_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: true }],
-  ['/generation/text', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: false }],
-  ['/text/chat_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_CHAT, stream: true }],
-  ['/text/chat', { operation: GEN_AI_OPERATION_NAME_VALUE_CHAT, stream: false }],
-  ['/text/embeddings', { operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, stream: false }],
-];
+const WATSONX_PATHS: PathTable<WatsonxCall> = {
+  isOwnHost: (hostname) => hostname.endsWith(WATSONX_HOST_SUFFIX),
+  provider: GEN_AI_PROVIDER_NAME_VALUE_IBM_WATSONX_AI,
+  calls: [
+    ['/text/generation_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: true }],
+    ['/text/generation', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: false }],
+    ['/generation/text_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: true }],
+    ['/generation/text', { operation: GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, stream: false }],
+    ['/text/chat_stream', { operation: GEN_AI_OPERATION_NAME_VALUE_CHAT, stream: true }],
+    ['/text/chat', { operation: GEN_AI_OPERATION_NAME_VALUE_CHAT, stream: false }],
+    ['/text/embeddings', { operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, stream: false }],
+  ],
+};
 
 /** IBM watsonx.ai's REST API (text generation, chat, embeddings). */
 export const watsonxApi: LlmApi = {
   name: 'watsonx',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (!providerHint && !request.url.hostname.toLowerCase().endsWith(WATSONX_HOST_SUFFIX)) return undefined;
-    const path = request.url.pathname.replace(/\/+$/, '');
-    const call = CALLS_BY_PATH_END.find(([end]) => path.endsWith(end))?.[1];
-    if (!call) return undefined;
-    const provider = providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_IBM_WATSONX_AI;
+    const found = matchPathTable(WATSONX_PATHS, request, providerHint);
+    if (!found) return undefined;
+    const { provider, call } = found;
     return {
       api: watsonxApi,
       provider,
