@@ -61,17 +61,10 @@ export function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-/** Drops keys whose value is undefined, so facts objects stay small and comparable. */
-export function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
-}
-
 /**
- * What `compact` gives, as a new object: only the defined keys. For hot paths: `delete` turns an
- * object into a slow dictionary for its creator and for every later reader (about 5x slower here).
+ * A new object with only the defined keys, so facts objects stay small and comparable. Built
+ * fresh rather than by `delete`, which turns an object into a slow dictionary for its creator
+ * and for every later reader (about 5x slower on the hot path).
  */
 export function definedOnly<T extends object>(value: T): T {
   const out = {} as T;

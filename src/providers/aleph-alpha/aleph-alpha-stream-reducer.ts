@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts, Usage } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asInteger, asObject, asString, compact, parseJsonOrUndefined } from '../json-fields.js';
+import { asInteger, asObject, asString, definedOnly, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readAlephAlphaError, readAlephAlphaUsage } from './read-aleph-alpha-response.js';
 
@@ -46,7 +46,7 @@ export class AlephAlphaStreamReducer implements SseEventReducer {
   result(): ResponseFacts {
     const indices = [...new Set([...this.reasons.keys(), ...this.texts.keys()])].sort((a, b) => a - b);
     const reasons = indices.map((i) => this.reasons.get(i)).filter((r): r is string => !!r);
-    return compact({
+    return definedOnly({
       finishReasons: reasons.length > 0 ? reasons : undefined,
       usage: this.usage,
       ...this.error,

@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact } from '../json-fields.js';
+import { asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly } from '../json-fields.js';
 
 /**
  * A `/complete` prompt is a string or a list of items ({type: text|image|token_ids, data});
@@ -23,7 +23,7 @@ export function parseAlephAlphaRequest(base: { provider: string; operation: stri
     model: asNonEmptyString(body.model),
     stream: asBoolean(body.stream) ?? false,
   };
-  if (base.operation !== 'text_completion') return compact(facts);
+  if (base.operation !== 'text_completion') return definedOnly(facts);
   const n = asInteger(body.n);
   Object.assign(facts, {
     temperature: asNumber(body.temperature),
@@ -38,5 +38,5 @@ export function parseAlephAlphaRequest(base: { provider: string; operation: stri
   if (captureContent) {
     facts.content = { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: promptText(body.prompt) }] }] };
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

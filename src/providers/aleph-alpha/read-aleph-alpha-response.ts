@@ -1,12 +1,12 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 
 /**
  * `num_tokens_prompt_total` / `num_tokens_generated`. Responses name a `model_version` (a date
  * like `2022-04`), not a model, so no response model is recorded.
  */
 export function readAlephAlphaUsage(body: JsonObject, operation: string): Usage | undefined {
-  const usage = compact({
+  const usage = definedOnly({
     inputTokens: asInteger(body.num_tokens_prompt_total),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(body.num_tokens_generated),
   });
@@ -17,7 +17,7 @@ export function readAlephAlphaUsage(body: JsonObject, operation: string): Usage 
 export function readAlephAlphaError(body: JsonObject): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
   const message = asString(body.error) ?? asString(body.message);
   if (message === undefined) return undefined;
-  return compact({ errorType: asNonEmptyString(body.code), errorMessage: message });
+  return definedOnly({ errorType: asNonEmptyString(body.code), errorMessage: message });
 }
 
 /** A complete (non-streamed) Aleph Alpha JSON response. */
@@ -28,7 +28,7 @@ export function readAlephAlphaResponse(rawBody: unknown, operation: string, capt
   if (error) return error;
   const completions = (asArray(body.completions) ?? []).map((c) => asObject(c) ?? {});
   const reasons = completions.map((c) => asString(c.finish_reason)).filter((r): r is string => !!r);
-  return compact({
+  return definedOnly({
     finishReasons: reasons.length > 0 ? reasons : undefined,
     usage: readAlephAlphaUsage(body, operation),
     outputMessages:

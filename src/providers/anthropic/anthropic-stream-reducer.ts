@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts, Usage } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { contentParts } from './anthropic-content.js';
 import { readAnthropicError, readAnthropicUsage } from './read-anthropic-response.js';
@@ -116,7 +116,7 @@ export class AnthropicStreamReducer implements SseEventReducer {
   }
 
   result(): ResponseFacts {
-    return compact({
+    return definedOnly({
       responseId: this.responseId,
       responseModel: this.responseModel,
       finishReasons: this.stopReason ? [this.stopReason] : undefined,

@@ -1,6 +1,6 @@
 import type { RequestFacts } from '../types.js';
 import {
-  asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, dig,
+  asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, dig,
 } from '../json-fields.js';
 import { GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION } from '../../semconv.js';
 import { anthropicInputMessages, anthropicSystemInstructions, anthropicToolDefinitions } from './anthropic-content.js';
@@ -41,11 +41,11 @@ export function parseAnthropicRequest(
   if (captureContent) {
     facts.content = legacy
       ? { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: asString(body.prompt) ?? '' }] }] }
-      : compact({
+      : definedOnly({
           inputMessages: anthropicInputMessages(body.messages),
           systemInstructions: anthropicSystemInstructions(body.system),
           toolDefinitions: anthropicToolDefinitions(body.tools),
         });
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, dig } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 import { anthropicOutputMessage } from './anthropic-content.js';
 
 /**
@@ -11,7 +11,7 @@ import { anthropicOutputMessage } from './anthropic-content.js';
 export function readAnthropicUsage(usage: unknown): Usage | undefined {
   const u = asObject(usage);
   if (!u) return undefined;
-  const facts = compact({
+  const facts = definedOnly({
     inputTokens: asInteger(u.input_tokens),
     outputTokens: asInteger(u.output_tokens),
     cacheReadInputTokens: asInteger(u.cache_read_input_tokens),
@@ -25,7 +25,7 @@ export function readAnthropicUsage(usage: unknown): Usage | undefined {
 export function readAnthropicError(body: unknown): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
   const error = asObject(asObject(body)?.error);
   if (!error) return undefined;
-  return compact({ errorType: asNonEmptyString(error.type) ?? 'error', errorMessage: asString(error.message) });
+  return definedOnly({ errorType: asNonEmptyString(error.type) ?? 'error', errorMessage: asString(error.message) });
 }
 
 /**
@@ -50,5 +50,5 @@ export function readAnthropicResponse(rawBody: unknown, captureContent: boolean)
         ? [{ role: 'assistant', parts: [{ type: 'text', content: asString(body.completion) ?? '' }], finish_reason: stopReason }]
         : [anthropicOutputMessage(body.content, stopReason)];
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,7 +1,7 @@
 import type {
   ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseFacts, ResponseInfo,
 } from '../types.js';
-import { compact } from '../json-fields.js';
+import { definedOnly } from '../json-fields.js';
 import { bodyKindOf } from '../body-kind.js';
 import { postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
@@ -38,8 +38,8 @@ function withResponseHeaders(inner: ResponseAccumulator, response: ResponseInfo)
     finish() {
       const facts = inner.finish();
       const usage = withHeaderUsage(facts.usage, usageFromHeaders(response.headers));
-      if (response.status < 400) return compact({ ...facts, usage });
-      return compact({ ...readBedrockError(undefined, response.headers), ...facts, usage });
+      if (response.status < 400) return definedOnly({ ...facts, usage });
+      return definedOnly({ ...readBedrockError(undefined, response.headers), ...facts, usage });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Message } from '@smithy/eventstream-codec';
 import type { ResponseFacts } from '../types.js';
-import { asNonEmptyString, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { headerString } from '../stream/aws-event-stream-accumulator.js';
 
 /**
@@ -17,7 +17,7 @@ export function awsErrorName(raw: string | undefined): string | undefined {
 /** Error facts of a 4xx/5xx Bedrock response; the body may be JSON, empty or anything else. */
 export function readBedrockError(body: unknown, headers: Record<string, string>): Pick<ResponseFacts, 'errorType' | 'errorMessage'> {
   const object = asObject(body);
-  return compact({
+  return definedOnly({
     errorType: awsErrorName(headers['x-amzn-errortype']) ?? awsErrorName(asNonEmptyString(object?.__type)),
     errorMessage: asNonEmptyString(object?.message) ?? asNonEmptyString(object?.Message),
   });

@@ -1,6 +1,6 @@
 import type { Message } from '@smithy/eventstream-codec';
 import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
 import { eventStreamFailure } from './bedrock-error.js';
 import { headerString, payloadText, type EventStreamReducer } from '../stream/aws-event-stream-accumulator.js';
 import { readConverseUsage } from './read-converse-response.js';
@@ -60,7 +60,7 @@ export class ConverseStreamReducer implements EventStreamReducer {
   }
 
   result(): ResponseFacts {
-    return compact({
+    return definedOnly({
       finishReasons: this.stopReason ? [this.stopReason] : undefined,
       usage: this.usage,
       errorType: this.errorType,

@@ -1,5 +1,5 @@
 import type { Usage } from '../types.js';
-import { compact } from '../json-fields.js';
+import { definedOnly } from '../json-fields.js';
 
 /**
  * InvokeModel reports token counts in response headers, and for some model families (Claude v2
@@ -18,9 +18,9 @@ function headerCount(value: string | undefined): number | undefined {
 }
 
 export function usageFromHeaders(headers: Record<string, string>): Usage | undefined {
-  const usage: Usage = {};
-  for (const [field, header] of HEADER_COUNTERS) usage[field] = headerCount(headers[header]);
-  compact(usage);
+  const counts: Usage = {};
+  for (const [field, header] of HEADER_COUNTERS) counts[field] = headerCount(headers[header]);
+  const usage = definedOnly(counts);
   return Object.keys(usage).length > 0 ? usage : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { RequestContent } from '../types.js';
-import { asArray, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { asArray, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { anthropicBlockPart } from '../anthropic/anthropic-content.js';
 import { converseParts, converseSystemInstructions, converseToolDefinitions } from './converse-content.js';
 
@@ -44,7 +44,7 @@ export function invokeInputContent(body: JsonObject): RequestContent {
         return { role: asString(message.role) ?? 'user', parts: invokeParts(message.content) };
       })
     : (userText(body.prompt) ?? userText(body.inputText) ?? userText(body.message));
-  return compact({
+  return definedOnly({
     inputMessages,
     systemInstructions: converseSystemInstructions(body.system) ?? (typeof body.preamble === 'string' ? [{ type: 'text', content: body.preamble }] : undefined),
     toolDefinitions: toolDefinitions(body),

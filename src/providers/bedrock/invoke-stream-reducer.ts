@@ -1,7 +1,7 @@
 import type { Message } from '@smithy/eventstream-codec';
 import type { ResponseFacts, Usage } from '../types.js';
 import {
-  asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined, type JsonObject,
+  asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined, type JsonObject,
 } from '../json-fields.js';
 import { eventStreamFailure } from './bedrock-error.js';
 import { headerString, payloadText, type EventStreamReducer } from '../stream/aws-event-stream-accumulator.js';
@@ -48,7 +48,7 @@ export class InvokeStreamReducer implements EventStreamReducer {
   private onChunk(chunk: JsonObject): void {
     const metrics = asObject(chunk['amazon-bedrock-invocationMetrics']);
     if (metrics) {
-      this.metricsUsage = compact({
+      this.metricsUsage = definedOnly({
         inputTokens: asInteger(metrics.inputTokenCount),
         outputTokens: asInteger(metrics.outputTokenCount),
         cacheReadInputTokens: asInteger(metrics.cacheReadInputTokenCount),
@@ -65,7 +65,7 @@ export class InvokeStreamReducer implements EventStreamReducer {
   }
 
   private addUsage(usage: Usage | undefined): void {
-    if (usage) Object.assign(this.usage, compact({ ...usage }));
+    if (usage) Object.assign(this.usage, definedOnly({ ...usage }));
   }
 
   /** Anthropic Messages streaming events (Claude 3+), or Claude v2's typed completion chunks. */
@@ -136,14 +136,14 @@ export class InvokeStreamReducer implements EventStreamReducer {
     if (chunk.outputText !== undefined) {
       this.output?.text(0, chunk.outputText);
       this.setReasons([chunk.completionReason]);
-      this.addUsage(compact({ inputTokens: asInteger(chunk.inputTextTokenCount), outputTokens: asInteger(chunk.totalOutputTextTokenCount) }));
+      this.addUsage(definedOnly({ inputTokens: asInteger(chunk.inputTextTokenCount), outputTokens: asInteger(chunk.totalOutputTextTokenCount) }));
       return;
     }
     // Llama: `{generation, prompt_token_count, generation_token_count, stop_reason}` (counts cumulative).
     if (chunk.generation !== undefined) {
       this.output?.text(0, chunk.generation);
       this.setReasons([chunk.stop_reason]);
-      this.addUsage(compact({ inputTokens: asInteger(chunk.prompt_token_count), outputTokens: asInteger(chunk.generation_token_count) }));
+      this.addUsage(definedOnly({ inputTokens: asInteger(chunk.prompt_token_count), outputTokens: asInteger(chunk.generation_token_count) }));
       return;
     }
     // Claude v2 text completions: `{completion, stop_reason}`.
@@ -174,7 +174,7 @@ export class InvokeStreamReducer implements EventStreamReducer {
       if (response) {
         this.responseId = asNonEmptyString(response.response_id) ?? this.responseId;
         this.addUsage(
-          compact({
+          definedOnly({
             inputTokens: asInteger(dig(response, 'meta', 'billed_units', 'input_tokens')),
             outputTokens: asInteger(dig(response, 'meta', 'billed_units', 'output_tokens')),
           }),
@@ -191,14 +191,14 @@ export class InvokeStreamReducer implements EventStreamReducer {
       choices.forEach((c, i) => this.output?.text(asInteger(asObject(c)?.index) ?? i, dig(c, 'delta', 'content')));
       this.setReasons(choices.map((c) => asObject(c)?.finish_reason ?? asObject(c)?.stop_reason));
       const usage = asObject(chunk.usage);
-      if (usage) this.addUsage(compact({ inputTokens: asInteger(usage.prompt_tokens), outputTokens: asInteger(usage.completion_tokens) }));
+      if (usage) this.addUsage(definedOnly({ inputTokens: asInteger(usage.prompt_tokens), outputTokens: asInteger(usage.completion_tokens) }));
     }
   }
 
   result(): ResponseFacts {
     const usage = { ...this.usage, ...this.metricsUsage };
     const finish = this.finishReasons?.[0];
-    return compact({
+    return definedOnly({
       responseId: this.responseId,
       responseModel: this.responseModel,
       finishReasons: this.finishReasons,

@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asInteger, asNumber, asObject, asStringList, compact } from '../json-fields.js';
+import { asInteger, asNumber, asObject, asStringList, definedOnly } from '../json-fields.js';
 import { GEN_AI_OPERATION_NAME_VALUE_CHAT } from '../../semconv.js';
 import { converseInputMessages, converseSystemInstructions, converseToolDefinitions } from './converse-content.js';
 
@@ -28,11 +28,11 @@ export function parseConverseRequest(
     stopSequences: asStringList(config.stopSequences),
   };
   if (captureContent) {
-    facts.content = compact({
+    facts.content = definedOnly({
       inputMessages: converseInputMessages(body.messages),
       systemInstructions: converseSystemInstructions(body.system),
       toolDefinitions: converseToolDefinitions(asObject(body.toolConfig)?.tools),
     });
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asInteger, asNumber, asObject, asStringList, compact, type JsonObject } from '../json-fields.js';
+import { asInteger, asNumber, asObject, asStringList, definedOnly, type JsonObject } from '../json-fields.js';
 import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION,
 } from '../../semconv.js';
@@ -78,5 +78,5 @@ export function parseInvokeRequest(
     facts.encodingFormats = asStringList(body.embedding_types) ?? asStringList(body.embeddingTypes);
   }
   if (captureContent) facts.content = invokeInputContent(body);
-  return compact(facts);
+  return definedOnly(facts);
 }

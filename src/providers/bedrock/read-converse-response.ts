@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, compact, dig } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, definedOnly, dig } from '../json-fields.js';
 import { converseOutputMessage } from './converse-content.js';
 
 /**
@@ -10,7 +10,7 @@ import { converseOutputMessage } from './converse-content.js';
 export function readConverseUsage(raw: unknown): Usage | undefined {
   const usage = asObject(raw);
   if (!usage) return undefined;
-  return compact({
+  return definedOnly({
     inputTokens: asInteger(usage.inputTokens),
     outputTokens: asInteger(usage.outputTokens),
     cacheReadInputTokens: asInteger(usage.cacheReadInputTokens) ?? asInteger(usage.cacheReadInputTokenCount),
@@ -28,7 +28,7 @@ export function readConverseResponse(rawBody: unknown, captureContent: boolean):
   if (!body) return {};
   const stopReason = asNonEmptyString(body.stopReason);
   const message = dig(body, 'output', 'message');
-  return compact({
+  return definedOnly({
     finishReasons: stopReason ? [stopReason] : undefined,
     usage: readConverseUsage(body.usage),
     outputMessages: captureContent && message !== undefined ? [converseOutputMessage(message, stopReason)] : undefined,

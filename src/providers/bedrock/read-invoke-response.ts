@@ -1,6 +1,6 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import {
-  asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, type JsonObject,
+  asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject,
 } from '../json-fields.js';
 import { finishReasonsByIndex, readOpenAiUsage } from '../openai/read-openai-response.js';
 import { chatOutputMessage } from '../openai/openai-content.js';
@@ -27,7 +27,7 @@ function reasons(values: unknown[]): string[] | undefined {
 export function readAnthropicUsage(raw: unknown): Usage | undefined {
   const usage = asObject(raw);
   if (!usage) return undefined;
-  return compact({
+  return definedOnly({
     inputTokens: asInteger(usage.input_tokens),
     outputTokens: asInteger(usage.output_tokens),
     cacheReadInputTokens: asInteger(usage.cache_read_input_tokens),
@@ -53,7 +53,7 @@ export function readCohereChat(body: JsonObject, captureContent: boolean): Respo
   return {
     responseId: asNonEmptyString(body.response_id),
     finishReasons: reasons([body.finish_reason]),
-    usage: compact({
+    usage: definedOnly({
       inputTokens: asInteger(dig(body, 'meta', 'billed_units', 'input_tokens')),
       outputTokens: asInteger(dig(body, 'meta', 'billed_units', 'output_tokens')),
     }),
@@ -85,7 +85,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
     const only = results.length === 1 ? asObject(results[0]) : undefined;
     return {
       finishReasons: reasons(results.map((r) => asObject(r)?.completionReason)),
-      usage: compact({ inputTokens: asInteger(body.inputTextTokenCount), outputTokens: asInteger(only?.tokenCount) }),
+      usage: definedOnly({ inputTokens: asInteger(body.inputTextTokenCount), outputTokens: asInteger(only?.tokenCount) }),
       outputMessages: captureContent ? results.map((r) => textMessage(asObject(r)?.outputText, asObject(r)?.completionReason)) : undefined,
     };
   }
@@ -93,7 +93,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
   if (body.generation !== undefined) {
     return {
       finishReasons: reasons([body.stop_reason]),
-      usage: compact({ inputTokens: asInteger(body.prompt_token_count), outputTokens: asInteger(body.generation_token_count) }),
+      usage: definedOnly({ inputTokens: asInteger(body.prompt_token_count), outputTokens: asInteger(body.generation_token_count) }),
       outputMessages: captureContent ? [textMessage(body.generation, body.stop_reason)] : undefined,
     };
   }
@@ -129,7 +129,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
   if (body.response_id !== undefined || body.finish_reason !== undefined) return readCohereChat(body, captureContent);
   // Embeddings: Titan `{embedding, inputTextTokenCount}`; Cohere `{id, embeddings}`.
   if (body.embedding !== undefined || body.embeddings !== undefined) {
-    return { responseId: asNonEmptyString(body.id), usage: compact({ inputTokens: asInteger(body.inputTextTokenCount) }) };
+    return { responseId: asNonEmptyString(body.id), usage: definedOnly({ inputTokens: asInteger(body.inputTextTokenCount) }) };
   }
   return {};
 }
@@ -140,5 +140,5 @@ export function readInvokeResponse(rawBody: unknown, captureContent: boolean): R
   if (!body) return {};
   const facts = readFamily(body, captureContent);
   if (facts.usage && Object.keys(facts.usage).length === 0) facts.usage = undefined;
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../types.js';
-import { asObject, asString, compact } from '../json-fields.js';
+import { asObject, asString, definedOnly } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readCohereResponse, type CohereCall } from './read-cohere-response.js';
 
@@ -36,9 +36,9 @@ export class CohereV1StreamReducer {
 
   result(): ResponseFacts {
     if (this.final) {
-      return compact({ ...this.final, finishReasons: this.final.finishReasons ?? this.reasons() });
+      return definedOnly({ ...this.final, finishReasons: this.final.finishReasons ?? this.reasons() });
     }
-    return compact({
+    return definedOnly({
       finishReasons: this.reasons(),
       outputMessages:
         this.captureContent && !this.text.isEmpty

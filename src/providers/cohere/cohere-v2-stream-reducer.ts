@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts, Usage } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, dig, parseJsonOrUndefined } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readCohereUsage } from './read-cohere-response.js';
 import { parseArguments } from './cohere-content.js';
@@ -77,6 +77,6 @@ export class CohereV2StreamReducer implements SseEventReducer {
       }
       facts.outputMessages = [{ role: 'assistant', parts, finish_reason: this.finishReason }];
     }
-    return compact(facts);
+    return definedOnly(facts);
   }
 }

@@ -1,6 +1,6 @@
 import type { RequestFacts } from '../types.js';
 import {
-  asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, type JsonObject,
+  asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
 import { chatInputMessages, toolDefinitions } from '../openai/openai-content.js';
 import { v1ChatInputMessages, v1ToolDefinitions } from './cohere-content.js';
@@ -48,14 +48,14 @@ export function parseCohereRequest(
   };
   if (base.operation === 'embeddings') {
     facts.encodingFormats = asStringList(body.embedding_types);
-    return compact(facts);
+    return definedOnly(facts);
   }
-  if (base.operation !== 'chat' && base.operation !== 'text_completion') return compact(facts);
+  if (base.operation !== 'chat' && base.operation !== 'text_completion') return definedOnly(facts);
   Object.assign(facts, samplingFacts(body));
   const generations = asInteger(body.num_generations);
   if (generations !== undefined && generations !== 1) facts.choiceCount = generations;
   if (captureContent) facts.content = requestContent(base, body);
-  return compact(facts);
+  return definedOnly(facts);
 }
 
 function requestContent(base: CohereCall, body: JsonObject): RequestFacts['content'] {
@@ -64,10 +64,10 @@ function requestContent(base: CohereCall, body: JsonObject): RequestFacts['conte
   }
   if (base.version === 2) {
     // v2 chat messages and tools follow the OpenAI chat shapes (role/content/tool_calls/tool_call_id).
-    return compact({ inputMessages: chatInputMessages(body.messages), toolDefinitions: toolDefinitions(body.tools) });
+    return definedOnly({ inputMessages: chatInputMessages(body.messages), toolDefinitions: toolDefinitions(body.tools) });
   }
   const preamble = asString(body.preamble);
-  return compact({
+  return definedOnly({
     inputMessages: v1ChatInputMessages(asArray(body.chat_history), body.message, body.tool_results),
     systemInstructions: preamble ? [{ type: 'text', content: preamble }] : undefined,
     toolDefinitions: v1ToolDefinitions(body.tools),

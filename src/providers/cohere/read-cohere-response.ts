@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, dig, type JsonObject } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject } from '../json-fields.js';
 import { v1ChatOutputMessage, v2OutputParts } from './cohere-content.js';
 
 /** Which Cohere endpoint a body belongs to: the API version and the GenAI operation. */
@@ -17,7 +17,7 @@ export interface CohereCall {
 export function readCohereUsage(body: JsonObject, operation: string): Usage | undefined {
   const billed = asObject(dig(body, 'meta', 'billed_units') ?? dig(body, 'usage', 'billed_units'));
   if (!billed) return undefined;
-  const usage = compact({
+  const usage = definedOnly({
     inputTokens: asInteger(billed.input_tokens),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(billed.output_tokens),
   });
@@ -26,7 +26,7 @@ export function readCohereUsage(body: JsonObject, operation: string): Usage | un
 
 /** Cohere error bodies are `{id, message}`; the id names the failed request, not a generation. */
 export function readCohereError(body: JsonObject): Pick<ResponseFacts, 'errorMessage'> {
-  return compact({ errorMessage: asString(body.message) });
+  return definedOnly({ errorMessage: asString(body.message) });
 }
 
 function v1Facts(body: JsonObject, call: CohereCall, captureContent: boolean): ResponseFacts {
@@ -75,5 +75,5 @@ export function readCohereResponse(rawBody: unknown, call: CohereCall, status: n
   if (status >= 400) return readCohereError(body);
   const facts = call.version === 1 ? v1Facts(body, call, captureContent) : v2Facts(body, call, captureContent);
   facts.usage = readCohereUsage(body, call.operation);
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts, Usage } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asArray, asInteger, asNonEmptyString, asObject, compact, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, definedOnly, parseJsonOrUndefined, type JsonObject } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { googlePart, pick } from './google-content.js';
 import { readGoogleError, readGoogleUsage } from './read-google-fields.js';
@@ -106,7 +106,7 @@ export class GenerateContentReducer implements SseEventReducer {
     const finishReasons = indices
       .map((i) => this.candidates.get(i)!.finishReason)
       .filter((r): r is string | number => r !== undefined);
-    return compact({
+    return definedOnly({
       responseId: this.responseId,
       responseModel: this.responseModel,
       finishReasons: finishReasons.length > 0 ? finishReasons : undefined,

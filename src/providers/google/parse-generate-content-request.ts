@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asInteger, asNumber, asObject, asString, asStringList, compact } from '../json-fields.js';
+import { asInteger, asNumber, asObject, asString, asStringList, definedOnly } from '../json-fields.js';
 import { googleInputMessages, googleSystemInstructions, googleToolDefinitions, pick } from './google-content.js';
 
 /** `responseMimeType` -> gen_ai.output.type. */
@@ -39,11 +39,11 @@ export function parseGenerateContentRequest(
     outputType: outputTypeOf(asString(pick(config, 'responseMimeType', 'response_mime_type'))),
   };
   if (captureContent) {
-    facts.content = compact({
+    facts.content = definedOnly({
       inputMessages: googleInputMessages(body.contents),
       systemInstructions: googleSystemInstructions(pick(body, 'systemInstruction', 'system_instruction')),
       toolDefinitions: googleToolDefinitions(body.tools),
     });
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

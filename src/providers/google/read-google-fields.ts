@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly } from '../json-fields.js';
 import { pick } from './google-content.js';
 
 /**
@@ -11,7 +11,7 @@ import { pick } from './google-content.js';
 export function readGoogleUsage(usageMetadata: unknown): Usage | undefined {
   const u = asObject(usageMetadata);
   if (!u) return undefined;
-  const usage = compact({
+  const usage = definedOnly({
     inputTokens: asInteger(pick(u, 'promptTokenCount', 'prompt_token_count')),
     outputTokens: asInteger(pick(u, 'candidatesTokenCount', 'candidates_token_count')),
     cacheReadInputTokens: asInteger(pick(u, 'cachedContentTokenCount', 'cached_content_token_count')),
@@ -29,7 +29,7 @@ export function readGoogleError(body: unknown): Pick<ResponseFacts, 'errorType' 
   const error = asObject(asObject(body)?.error);
   if (!error) return undefined;
   const code = asInteger(error.code);
-  return compact({
+  return definedOnly({
     errorType: asNonEmptyString(error.status) ?? (code !== undefined ? String(code) : 'error'),
     errorMessage: asString(error.message),
   });

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../types.js';
-import { asNonEmptyString, asObject, compact } from '../json-fields.js';
+import { asNonEmptyString, asObject, definedOnly } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { ollamaToolCallParts } from './ollama-content.js';
 import { readOllamaError, readOllamaFinal } from './read-ollama-response.js';
@@ -48,6 +48,6 @@ export class OllamaStreamReducer {
       parts.push(...this.toolCalls);
       if (parts.length > 0) facts.outputMessages = [{ role: 'assistant', parts, finish_reason: facts.finishReasons?.[0] }];
     }
-    return compact(facts);
+    return definedOnly(facts);
   }
 }

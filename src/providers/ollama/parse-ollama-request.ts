@@ -1,6 +1,6 @@
 import type { RequestFacts } from '../types.js';
 import {
-  asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, type JsonObject,
+  asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
 import { ollamaInputMessages, ollamaToolDefinitions } from './ollama-content.js';
 
@@ -35,11 +35,11 @@ export function parseOllamaRequest(base: { provider: string; operation: string }
     // Chat and generate stream unless the body says `"stream": false`.
     stream: generates ? (asBoolean(body.stream) ?? true) : false,
   };
-  if (!generates) return compact(facts);
+  if (!generates) return definedOnly(facts);
   Object.assign(facts, optionFacts(asObject(body.options) ?? {}), { outputType: outputTypeOf(body.format) });
   if (captureContent) {
     const system = asString(body.system);
-    facts.content = compact({
+    facts.content = definedOnly({
       inputMessages:
         base.operation === 'chat'
           ? ollamaInputMessages(asArray(body.messages))
@@ -48,5 +48,5 @@ export function parseOllamaRequest(base: { provider: string; operation: string }
       toolDefinitions: ollamaToolDefinitions(body.tools),
     });
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { ollamaMessageParts } from './ollama-content.js';
 
 /**
@@ -8,7 +8,7 @@ import { ollamaMessageParts } from './ollama-content.js';
  * counters are recorded as Ollama gives them.
  */
 export function readOllamaUsage(body: JsonObject, operation: string): Usage | undefined {
-  const usage = compact({
+  const usage = definedOnly({
     inputTokens: asInteger(body.prompt_eval_count),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(body.eval_count),
   });
@@ -22,13 +22,13 @@ export function readOllamaUsage(body: JsonObject, operation: string): Usage | un
 export function readOllamaError(body: JsonObject, status: number): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
   const message = asString(body.error);
   if (message === undefined) return undefined;
-  return compact({ errorMessage: message, errorType: status < 400 ? 'error' : undefined });
+  return definedOnly({ errorMessage: message, errorType: status < 400 ? 'error' : undefined });
 }
 
 /** Facts from one final Ollama object: a whole JSON response, or the `done: true` line of a stream. */
 export function readOllamaFinal(body: JsonObject, operation: string): ResponseFacts {
   const reason = asString(body.done_reason);
-  return compact({
+  return definedOnly({
     responseModel: asNonEmptyString(body.model),
     finishReasons: reason ? [reason] : undefined,
     usage: readOllamaUsage(body, operation),

@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asNonEmptyString, asObject, asString, compact } from '../json-fields.js';
+import { asNonEmptyString, asObject, asString, definedOnly } from '../json-fields.js';
 
 /**
  * Facts from a Voyage request body. `encoding_format` (null or `base64`) is the wire encoding
@@ -9,7 +9,7 @@ import { asNonEmptyString, asObject, asString, compact } from '../json-fields.js
 export function parseVoyageRequest(base: { provider: string; operation: string }, rawBody: unknown): RequestFacts {
   const body = asObject(rawBody) ?? {};
   const format = asString(body.encoding_format);
-  return compact({
+  return definedOnly({
     provider: base.provider,
     operation: base.operation,
     model: asNonEmptyString(body.model),

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, compact, dig } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 
 /**
  * A Voyage response: `model` and `usage.total_tokens`. Embedding and rerank calls consume input
@@ -11,7 +11,7 @@ export function readVoyageResponse(rawBody: unknown): ResponseFacts {
   const detail = asString(body.detail);
   if (detail !== undefined) return { errorMessage: detail };
   const inputTokens = asInteger(dig(body, 'usage', 'total_tokens'));
-  return compact({
+  return definedOnly({
     responseModel: asNonEmptyString(body.model),
     usage: inputTokens === undefined ? undefined : { inputTokens },
   });

@@ -1,5 +1,5 @@
 import type { RequestFacts } from '../types.js';
-import { asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, compact, type JsonObject } from '../json-fields.js';
+import { asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject } from '../json-fields.js';
 import { parseOpenAiRequest } from '../openai/parse-openai-request.js';
 
 /** One watsonx.ai endpoint: its operation and whether its path streams. */
@@ -34,13 +34,13 @@ export function parseWatsonxRequest(base: WatsonxCall & { provider: string }, ra
       body,
       captureContent,
     );
-    return compact({ ...facts, model: model ?? facts.model, stream: base.stream });
+    return definedOnly({ ...facts, model: model ?? facts.model, stream: base.stream });
   }
   const facts: RequestFacts = { provider: base.provider, operation: base.operation, model, stream: base.stream };
-  if (base.operation === 'embeddings') return compact(facts);
+  if (base.operation === 'embeddings') return definedOnly(facts);
   Object.assign(facts, generationParameters(asObject(body.parameters) ?? {}));
   if (captureContent) {
     facts.content = { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: asString(body.input) ?? '' }] }] };
   }
-  return compact(facts);
+  return definedOnly(facts);
 }

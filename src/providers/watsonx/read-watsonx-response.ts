@@ -1,5 +1,5 @@
 import type { ResponseFacts, Usage } from '../types.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, type JsonObject } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { readOpenAiResponse } from '../openai/read-openai-response.js';
 
 /** `{"errors": [{code, message}], "trace", "status_code"}`; the first error names the failure. */
@@ -7,7 +7,7 @@ export function readWatsonxError(body: JsonObject): Pick<ResponseFacts, 'errorTy
   const errors = asArray(body.errors);
   if (!errors) return undefined;
   const first = asObject(errors[0]) ?? {};
-  return compact({ errorType: asNonEmptyString(first.code) ?? 'error', errorMessage: asString(first.message) });
+  return definedOnly({ errorType: asNonEmptyString(first.code) ?? 'error', errorMessage: asString(first.message) });
 }
 
 /**
@@ -19,14 +19,14 @@ function generationUsage(results: JsonObject[]): Usage | undefined {
     const counts = results.map((r) => asInteger(r[key])).filter((n): n is number => n !== undefined);
     return counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : undefined;
   };
-  const usage = compact({ inputTokens: sum('input_token_count'), outputTokens: sum('generated_token_count') });
+  const usage = definedOnly({ inputTokens: sum('input_token_count'), outputTokens: sum('generated_token_count') });
   return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 export function readGenerationResults(body: JsonObject, captureContent: boolean): ResponseFacts {
   const results = (asArray(body.results) ?? []).map((r) => asObject(r) ?? {});
   const reasons = results.map((r) => asString(r.stop_reason)).filter((r): r is string => !!r);
-  return compact({
+  return definedOnly({
     responseModel: asNonEmptyString(body.model_id),
     finishReasons: reasons.length > 0 ? reasons : undefined,
     usage: generationUsage(results),
@@ -48,11 +48,11 @@ export function readWatsonxResponse(rawBody: unknown, operation: string, capture
   if (error) return error;
   if (operation === 'chat') {
     const facts = readOpenAiResponse(body, captureContent);
-    return compact({ ...facts, responseModel: asNonEmptyString(body.model_id) ?? facts.responseModel });
+    return definedOnly({ ...facts, responseModel: asNonEmptyString(body.model_id) ?? facts.responseModel });
   }
   if (operation === 'embeddings') {
     const inputTokens = asInteger(body.input_token_count);
-    return compact({
+    return definedOnly({
       responseModel: asNonEmptyString(body.model_id),
       usage: inputTokens === undefined ? undefined : { inputTokens },
     });

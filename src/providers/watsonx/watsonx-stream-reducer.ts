@@ -1,7 +1,7 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { ResponseFacts } from '../types.js';
 import type { SseEventReducer } from '../stream/sse-accumulator.js';
-import { asArray, asInteger, asNonEmptyString, asObject, asString, compact, parseJsonOrUndefined } from '../json-fields.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readWatsonxError } from './read-watsonx-response.js';
 
@@ -51,9 +51,9 @@ export class WatsonxGenerationStreamReducer implements SseEventReducer {
       const counts = results.map(pick).filter((n): n is number => n !== undefined);
       return counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : undefined;
     };
-    const usage = compact({ inputTokens: total((r) => r.inputTokens), outputTokens: total((r) => r.outputTokens) });
+    const usage = definedOnly({ inputTokens: total((r) => r.inputTokens), outputTokens: total((r) => r.outputTokens) });
     const reasons = results.map((r) => r.stopReason).filter((r): r is string => !!r);
-    return compact({
+    return definedOnly({
       responseModel: this.responseModel,
       finishReasons: reasons.length > 0 ? reasons : undefined,
       usage: Object.keys(usage).length > 0 ? usage : undefined,
