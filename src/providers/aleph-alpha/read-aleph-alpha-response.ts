@@ -1,16 +1,16 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * `num_tokens_prompt_total` / `num_tokens_generated`. Responses name a `model_version` (a date
  * like `2022-04`), not a model, so no response model is recorded.
  */
 export function readAlephAlphaUsage(body: JsonObject, operation: string): Usage | undefined {
-  const usage = definedOnly({
+  return usageCounters({
     inputTokens: asInteger(body.num_tokens_prompt_total),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(body.num_tokens_generated),
   });
-  return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 /** Error bodies: `{"error": "<message>", "code": "<CODE>"}`. */

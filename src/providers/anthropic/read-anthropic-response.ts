@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 import { anthropicOutputMessage } from './anthropic-content.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * Anthropic `usage`, each counter as the API reports it. `input_tokens` excludes the cache read
@@ -11,14 +12,13 @@ import { anthropicOutputMessage } from './anthropic-content.js';
 export function readAnthropicUsage(usage: unknown): Usage | undefined {
   const u = asObject(usage);
   if (!u) return undefined;
-  const facts = definedOnly({
+  return usageCounters({
     inputTokens: asInteger(u.input_tokens),
     outputTokens: asInteger(u.output_tokens),
     cacheReadInputTokens: asInteger(u.cache_read_input_tokens),
     cacheCreationInputTokens: asInteger(u.cache_creation_input_tokens),
     reasoningOutputTokens: asInteger(dig(u, 'output_tokens_details', 'thinking_tokens')),
   });
-  return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 /** `{"type": "error", "error": {"type", "message"}}`, the Anthropic error body (also a stream event). */

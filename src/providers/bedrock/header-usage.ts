@@ -1,5 +1,5 @@
 import type { Usage } from '../types.js';
-import { definedOnly } from '../json-fields.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * InvokeModel reports token counts in response headers, and for some model families (Claude v2
@@ -20,8 +20,7 @@ function headerCount(value: string | undefined): number | undefined {
 export function usageFromHeaders(headers: Record<string, string>): Usage | undefined {
   const counts: Usage = {};
   for (const [field, header] of HEADER_COUNTERS) counts[field] = headerCount(headers[header]);
-  const usage = definedOnly(counts);
-  return Object.keys(usage).length > 0 ? usage : undefined;
+  return usageCounters(counts);
 }
 
 /** The body's counters where it has them; the headers fill only the gaps (never a sum). */

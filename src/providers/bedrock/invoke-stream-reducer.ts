@@ -8,6 +8,7 @@ import { headerString, payloadText, type EventStreamReducer } from '../stream/aw
 import { readConverseUsage } from './read-converse-response.js';
 import { readAnthropicUsage } from './read-invoke-response.js';
 import { StreamedOutput } from './streamed-output.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * InvokeModelWithResponseStream: every `chunk` event's payload is `{"bytes": "<base64>"}`, the
@@ -196,13 +197,12 @@ export class InvokeStreamReducer implements EventStreamReducer {
   }
 
   result(): ResponseFacts {
-    const usage = { ...this.usage, ...this.metricsUsage };
     const finish = this.finishReasons?.[0];
     return definedOnly({
       responseId: this.responseId,
       responseModel: this.responseModel,
       finishReasons: this.finishReasons,
-      usage: Object.keys(usage).length > 0 ? usage : undefined,
+      usage: usageCounters({ ...this.usage, ...this.metricsUsage }),
       errorType: this.errorType,
       errorMessage: this.errorMessage,
       outputMessages: this.output && !this.output.isEmpty ? [this.output.message(finish)] : undefined,

@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject } from '../json-fields.js';
 import { v1ChatOutputMessage, v2OutputParts } from './cohere-content.js';
+import { usageCounters } from '../usage-counters.js';
 
 /** Which Cohere endpoint a body belongs to: the API version and the GenAI operation. */
 export interface CohereCall {
@@ -17,11 +18,10 @@ export interface CohereCall {
 export function readCohereUsage(body: JsonObject, operation: string): Usage | undefined {
   const billed = asObject(dig(body, 'meta', 'billed_units') ?? dig(body, 'usage', 'billed_units'));
   if (!billed) return undefined;
-  const usage = definedOnly({
+  return usageCounters({
     inputTokens: asInteger(billed.input_tokens),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(billed.output_tokens),
   });
-  return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 /** Cohere error bodies are `{id, message}`; the id names the failed request, not a generation. */

@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asInteger, asNonEmptyString, asObject, asString, definedOnly } from '../json-fields.js';
 import { pick } from './google-content.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * `usageMetadata`, each counter as the API reports it: `candidatesTokenCount` excludes
@@ -11,13 +12,12 @@ import { pick } from './google-content.js';
 export function readGoogleUsage(usageMetadata: unknown): Usage | undefined {
   const u = asObject(usageMetadata);
   if (!u) return undefined;
-  const usage = definedOnly({
+  return usageCounters({
     inputTokens: asInteger(pick(u, 'promptTokenCount', 'prompt_token_count')),
     outputTokens: asInteger(pick(u, 'candidatesTokenCount', 'candidates_token_count')),
     cacheReadInputTokens: asInteger(pick(u, 'cachedContentTokenCount', 'cached_content_token_count')),
     reasoningOutputTokens: asInteger(pick(u, 'thoughtsTokenCount', 'thoughts_token_count')),
   });
-  return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 /**

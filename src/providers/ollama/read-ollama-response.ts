@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { ollamaMessageParts } from './ollama-content.js';
+import { usageCounters } from '../usage-counters.js';
 
 /**
  * Ollama counts prompt tokens evaluated (`prompt_eval_count`) and tokens generated
@@ -8,11 +9,10 @@ import { ollamaMessageParts } from './ollama-content.js';
  * counters are recorded as Ollama gives them.
  */
 export function readOllamaUsage(body: JsonObject, operation: string): Usage | undefined {
-  const usage = definedOnly({
+  return usageCounters({
     inputTokens: asInteger(body.prompt_eval_count),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(body.eval_count),
   });
-  return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { readOpenAiResponse } from '../openai/read-openai-response.js';
+import { usageCounters } from '../usage-counters.js';
 
 /** `{"errors": [{code, message}], "trace", "status_code"}`; the first error names the failure. */
 export function readWatsonxError(body: JsonObject): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
@@ -19,8 +20,7 @@ function generationUsage(results: JsonObject[]): Usage | undefined {
     const counts = results.map((r) => asInteger(r[key])).filter((n): n is number => n !== undefined);
     return counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : undefined;
   };
-  const usage = definedOnly({ inputTokens: sum('input_token_count'), outputTokens: sum('generated_token_count') });
-  return Object.keys(usage).length > 0 ? usage : undefined;
+  return usageCounters({ inputTokens: sum('input_token_count'), outputTokens: sum('generated_token_count') });
 }
 
 export function readGenerationResults(body: JsonObject, captureContent: boolean): ResponseFacts {

@@ -4,6 +4,7 @@ import type { SseEventReducer } from '../stream/sse-accumulator.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readWatsonxError } from './read-watsonx-response.js';
+import { usageCounters } from '../usage-counters.js';
 
 interface ResultState {
   inputTokens?: number;
@@ -51,12 +52,12 @@ export class WatsonxGenerationStreamReducer implements SseEventReducer {
       const counts = results.map(pick).filter((n): n is number => n !== undefined);
       return counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : undefined;
     };
-    const usage = definedOnly({ inputTokens: total((r) => r.inputTokens), outputTokens: total((r) => r.outputTokens) });
+    const usage = usageCounters({ inputTokens: total((r) => r.inputTokens), outputTokens: total((r) => r.outputTokens) });
     const reasons = results.map((r) => r.stopReason).filter((r): r is string => !!r);
     return definedOnly({
       responseModel: this.responseModel,
       finishReasons: reasons.length > 0 ? reasons : undefined,
-      usage: Object.keys(usage).length > 0 ? usage : undefined,
+      usage,
       ...this.error,
       outputMessages: this.captureContent
         ? results.map((r) => ({ role: 'assistant', parts: [{ type: 'text', content: r.text.toString() }], finish_reason: r.stopReason }))
