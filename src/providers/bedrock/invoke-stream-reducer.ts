@@ -6,7 +6,7 @@ import {
 import { eventStreamFailure } from './bedrock-error.js';
 import { headerString, payloadText, type EventStreamReducer } from '../stream/aws-event-stream-accumulator.js';
 import { readConverseUsage } from './read-converse-response.js';
-import { readAnthropicUsage } from './read-invoke-response.js';
+import { readAnthropicUsage } from '../anthropic/read-anthropic-response.js';
 import { StreamedOutput } from './streamed-output.js';
 import { usageCounters } from '../usage-counters.js';
 

@@ -3,6 +3,7 @@ import {
   asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject,
 } from '../json-fields.js';
 import { finishReasonsByIndex, readOpenAiUsage } from '../openai/read-openai-response.js';
+import { readAnthropicUsage } from '../anthropic/read-anthropic-response.js';
 import { chatOutputMessage } from '../openai/openai-content.js';
 import { readConverseResponse } from './read-converse-response.js';
 import { invokeParts } from './invoke-content.js';
@@ -21,18 +22,6 @@ function textMessage(text: unknown, finishReason: unknown): unknown {
 function reasons(values: unknown[]): string[] | undefined {
   const list = values.filter((v): v is string => typeof v === 'string' && v !== '');
   return list.length > 0 ? list : undefined;
-}
-
-/** Anthropic `usage` (input excludes cache reads/writes, which come separately). */
-export function readAnthropicUsage(raw: unknown): Usage | undefined {
-  const usage = asObject(raw);
-  if (!usage) return undefined;
-  return definedOnly({
-    inputTokens: asInteger(usage.input_tokens),
-    outputTokens: asInteger(usage.output_tokens),
-    cacheReadInputTokens: asInteger(usage.cache_read_input_tokens),
-    cacheCreationInputTokens: asInteger(usage.cache_creation_input_tokens),
-  });
 }
 
 /** Anthropic Messages API body (Claude 3+): `{id, model, content, stop_reason, usage}`. */

@@ -80,6 +80,15 @@ describe('InvokeModel bodies of families outside the recordings', () => {
     });
   });
 
+  it('Claude Messages body: thinking tokens are read as on the Anthropic API', () => {
+    const body = {
+      id: 'msg_t', model: 'claude-sonnet-4', type: 'message', role: 'assistant', stop_reason: 'end_turn', content: [],
+      usage: { input_tokens: 12, output_tokens: 40, output_tokens_details: { thinking_tokens: 25 } },
+    };
+    const facts = read('/model/anthropic.claude-sonnet-4-v1%3A0/invoke', { messages: [] }, json(body), JSON_HEADERS);
+    expect(facts.usage).toEqual({ inputTokens: 12, outputTokens: 40, reasoningOutputTokens: 25 });
+  });
+
   it('Titan embeddings: input tokens only', () => {
     const facts = read('/model/amazon.titan-embed-text-v2%3A0/invoke', { inputText: 'hi' }, json({ embedding: [0.1, 0.2], inputTextTokenCount: 3 }), JSON_HEADERS);
     expect(facts).toEqual({ usage: { inputTokens: 3 } });
