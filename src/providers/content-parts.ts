@@ -6,9 +6,12 @@ import { parseJsonOrUndefined } from './json-fields.js';
  * reads content when capture is on.
  */
 
-/** A message that is one text part (a prompt string, a completion, a generated text). */
-export function textMessage(role: string, content: string, finishReason?: unknown): unknown {
-  return { role, parts: [{ type: 'text', content }], finish_reason: finishReason ?? undefined };
+/**
+ * A message that is one text part (a prompt, a completion, a generated text). `content` is
+ * unknown because a legacy completions `prompt` is recorded as the request sent it.
+ */
+export function textMessage(role: string, content: unknown, finishReason?: unknown): unknown {
+  return { role, parts: [{ type: 'text', content }], finish_reason: finishReason };
 }
 
 /**

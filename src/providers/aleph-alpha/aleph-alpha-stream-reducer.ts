@@ -4,6 +4,7 @@ import type { SseEventReducer } from '../stream/sse-accumulator.js';
 import { asInteger, asObject, asString, definedOnly, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readAlephAlphaError, readAlephAlphaUsage } from './read-aleph-alpha-response.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * Folds a `/complete` stream (`"stream": true`). Events are typed: `stream_chunk` (text of one
@@ -51,11 +52,7 @@ export class AlephAlphaStreamReducer implements SseEventReducer {
       usage: this.usage,
       ...this.error,
       outputMessages: this.captureContent && indices.length > 0
-        ? indices.map((i) => ({
-            role: 'assistant',
-            parts: [{ type: 'text', content: this.texts.get(i)?.toString() ?? '' }],
-            finish_reason: this.reasons.get(i),
-          }))
+        ? indices.map((i) => textMessage('assistant', this.texts.get(i)?.toString() ?? '', this.reasons.get(i)))
         : undefined,
     });
   }

@@ -1,5 +1,7 @@
 import type { RequestFacts } from '../types.js';
 import { asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly } from '../json-fields.js';
+import { requestChoiceCount } from '../request-choice-count.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * A `/complete` prompt is a string or a list of items ({type: text|image|token_ids, data});
@@ -33,10 +35,10 @@ export function parseAlephAlphaRequest(base: { provider: string; operation: stri
     stopSequences: asStringList(body.stop_sequences),
     frequencyPenalty: asNumber(body.frequency_penalty),
     presencePenalty: asNumber(body.presence_penalty),
-    choiceCount: n !== undefined && n !== 1 ? n : undefined,
+    choiceCount: requestChoiceCount(n),
   });
   if (captureContent) {
-    facts.content = { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: promptText(body.prompt) }] }] };
+    facts.content = { inputMessages: [textMessage('user', promptText(body.prompt))] };
   }
   return definedOnly(facts);
 }

@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { usageCounters } from '../usage-counters.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * `num_tokens_prompt_total` / `num_tokens_generated`. Responses name a `model_version` (a date
@@ -33,11 +34,7 @@ export function readAlephAlphaResponse(rawBody: unknown, operation: string, capt
     usage: readAlephAlphaUsage(body, operation),
     outputMessages:
       captureContent && operation === 'text_completion'
-        ? completions.map((c) => ({
-            role: 'assistant',
-            parts: [{ type: 'text', content: asString(c.completion) ?? '' }],
-            finish_reason: asString(c.finish_reason),
-          }))
+        ? completions.map((c) => textMessage('assistant', asString(c.completion) ?? '', asString(c.finish_reason)))
         : undefined,
   });
 }

@@ -5,6 +5,8 @@ import { asInteger, asNonEmptyString, asObject, asString, definedOnly, parseJson
 import { BoundedText } from '../stream/text-buffer.js';
 import { contentParts } from './anthropic-content.js';
 import { readAnthropicError, readAnthropicUsage } from './read-anthropic-response.js';
+import { textMessage } from '../content-parts.js';
+import { toolCallArguments } from '../content-parts.js';
 
 /** One content block as its deltas arrive (kept only when content is captured). */
 interface BlockState {
@@ -97,7 +99,7 @@ export class AnthropicStreamReducer implements SseEventReducer {
     if (type === 'text') return { type: 'text', content: text };
     if (type === 'thinking') return { type: 'reasoning', content: text };
     if (type === 'tool_use' || type === 'server_tool_use') {
-      const args = text === '' ? state.start.input : (parseJsonOrUndefined(text) ?? text);
+      const args = text === '' ? state.start.input : toolCallArguments(text);
       return { type: 'tool_call', id: asString(state.start.id), name: asString(state.start.name), arguments: args };
     }
     return contentParts([state.start])[0];
@@ -110,7 +112,7 @@ export class AnthropicStreamReducer implements SseEventReducer {
       return [{ role: 'assistant', parts, finish_reason: this.stopReason }];
     }
     if (!this.completion.isEmpty) {
-      return [{ role: 'assistant', parts: [{ type: 'text', content: this.completion.toString() }], finish_reason: this.stopReason }];
+      return [textMessage('assistant', this.completion.toString(), this.stopReason)];
     }
     return undefined;
   }

@@ -4,6 +4,7 @@ import {
 } from '../json-fields.js';
 import { GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION } from '../../semconv.js';
 import { anthropicInputMessages, anthropicSystemInstructions, anthropicToolDefinitions } from './anthropic-content.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * Structured outputs: the beta `output_format` (older SDKs) or `output_config.format` (what the
@@ -40,7 +41,7 @@ export function parseAnthropicRequest(
   };
   if (captureContent) {
     facts.content = legacy
-      ? { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: asString(body.prompt) ?? '' }] }] }
+      ? { inputMessages: [textMessage('user', asString(body.prompt) ?? '')] }
       : definedOnly({
           inputMessages: anthropicInputMessages(body.messages),
           systemInstructions: anthropicSystemInstructions(body.system),

@@ -2,6 +2,7 @@ import type { ResponseFacts, Usage } from '../types.js';
 import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 import { anthropicOutputMessage } from './anthropic-content.js';
 import { usageCounters } from '../usage-counters.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * Anthropic `usage`, each counter as the API reports it. `input_tokens` excludes the cache read
@@ -47,7 +48,7 @@ export function readAnthropicResponse(rawBody: unknown, captureContent: boolean)
   if (captureContent) {
     facts.outputMessages =
       asString(body.type) === 'completion'
-        ? [{ role: 'assistant', parts: [{ type: 'text', content: asString(body.completion) ?? '' }], finish_reason: stopReason }]
+        ? [textMessage('assistant', asString(body.completion) ?? '', stopReason)]
         : [anthropicOutputMessage(body.content, stopReason)];
   }
   return definedOnly(facts);

@@ -1,3 +1,5 @@
+import { decodePathSegment } from '../path-segment.js';
+
 /**
  * Where a Bedrock Runtime request goes: the model (or inference profile, or provisioned-throughput
  * ARN) and the action, both read from the path `/model/<url-encoded id>/<action>`.
@@ -29,19 +31,10 @@ export function isBedrockRuntimeHost(hostname: string): boolean {
   return RUNTIME_HOST.test(hostname.toLowerCase());
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    // A malformed escape: the raw segment still names the model better than nothing.
-    return segment;
-  }
-}
-
 export function bedrockTargetOf(pathname: string): BedrockTarget | undefined {
   const found = MODEL_PATH.exec(pathname);
   if (!found) return undefined;
-  return { modelId: decodeSegment(found[1]!), action: found[2] as BedrockAction };
+  return { modelId: decodePathSegment(found[1]!), action: found[2] as BedrockAction };
 }
 
 export function isStreamingAction(action: BedrockAction): boolean {

@@ -2,6 +2,7 @@ import type { RequestContent } from '../types.js';
 import { asArray, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { anthropicBlockPart } from '../anthropic/anthropic-content.js';
 import { converseParts, converseSystemInstructions, converseToolDefinitions } from './converse-content.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * Prompt-side content of model-native InvokeModel bodies. Two message dialects occur: Anthropic's
@@ -22,7 +23,7 @@ export function invokeParts(content: unknown): unknown[] {
 }
 
 function userText(text: unknown): unknown[] | undefined {
-  return typeof text === 'string' ? [{ role: 'user', parts: [{ type: 'text', content: text }] }] : undefined;
+  return typeof text === 'string' ? [textMessage('user', text)] : undefined;
 }
 
 function toolDefinitions(body: JsonObject): unknown[] | undefined {

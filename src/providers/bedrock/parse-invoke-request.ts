@@ -4,6 +4,7 @@ import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION,
 } from '../../semconv.js';
 import { invokeInputContent } from './invoke-content.js';
+import { requestChoiceCount } from '../request-choice-count.js';
 
 /**
  * InvokeModel bodies are model-native: each family names the same parameters differently
@@ -71,7 +72,7 @@ export function parseInvokeRequest(
     seed: asInteger(body.seed),
     frequencyPenalty: asNumber(body.frequency_penalty),
     presencePenalty: asNumber(body.presence_penalty),
-    choiceCount: n !== undefined && n !== 1 ? n : undefined,
+    choiceCount: requestChoiceCount(n),
   };
   if (facts.operation === GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS) {
     // Cohere Embed `embedding_types`, Titan Embeddings v2 `embeddingTypes`.

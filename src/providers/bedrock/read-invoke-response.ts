@@ -1,4 +1,4 @@
-import type { ResponseFacts, Usage } from '../types.js';
+import type { ResponseFacts } from '../types.js';
 import {
   asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject,
 } from '../json-fields.js';
@@ -7,6 +7,7 @@ import { readAnthropicUsage } from '../anthropic/read-anthropic-response.js';
 import { chatOutputMessage } from '../openai/openai-content.js';
 import { readConverseResponse } from './read-converse-response.js';
 import { invokeParts } from './invoke-content.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * InvokeModel response bodies are model-native. The family is recognised by the body's shape,
@@ -15,8 +16,8 @@ import { invokeParts } from './invoke-content.js';
  * the `x-amzn-bedrock-*-token-count` headers. Finish reasons are raw.
  */
 
-function textMessage(text: unknown, finishReason: unknown): unknown {
-  return { role: 'assistant', parts: [{ type: 'text', content: asString(text) ?? '' }], finish_reason: finishReason ?? undefined };
+function assistantText(text: unknown, finishReason: unknown): unknown {
+  return textMessage('assistant', asString(text) ?? '', finishReason ?? undefined);
 }
 
 function reasons(values: unknown[]): string[] | undefined {
@@ -46,7 +47,7 @@ export function readCohereChat(body: JsonObject, captureContent: boolean): Respo
       inputTokens: asInteger(dig(body, 'meta', 'billed_units', 'input_tokens')),
       outputTokens: asInteger(dig(body, 'meta', 'billed_units', 'output_tokens')),
     }),
-    outputMessages: captureContent ? [textMessage(body.text, body.finish_reason)] : undefined,
+    outputMessages: captureContent ? [assistantText(body.text, body.finish_reason)] : undefined,
   };
 }
 
@@ -54,7 +55,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
   if (body.type === 'message') return anthropicMessage(body, captureContent);
   // Anthropic text completions (Claude v2, Instant): no usage in the body.
   if (body.type === 'completion') {
-    return { finishReasons: reasons([body.stop_reason]), outputMessages: captureContent ? [textMessage(body.completion, body.stop_reason)] : undefined };
+    return { finishReasons: reasons([body.stop_reason]), outputMessages: captureContent ? [assistantText(body.completion, body.stop_reason)] : undefined };
   }
   // Nova: the Converse shape.
   if (body.stopReason !== undefined || asObject(body.output)) return readConverseResponse(body, captureContent);
@@ -75,7 +76,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
     return {
       finishReasons: reasons(results.map((r) => asObject(r)?.completionReason)),
       usage: definedOnly({ inputTokens: asInteger(body.inputTextTokenCount), outputTokens: asInteger(only?.tokenCount) }),
-      outputMessages: captureContent ? results.map((r) => textMessage(asObject(r)?.outputText, asObject(r)?.completionReason)) : undefined,
+      outputMessages: captureContent ? results.map((r) => assistantText(asObject(r)?.outputText, asObject(r)?.completionReason)) : undefined,
     };
   }
   // Meta Llama: `{generation, prompt_token_count, generation_token_count, stop_reason}`.
@@ -83,7 +84,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
     return {
       finishReasons: reasons([body.stop_reason]),
       usage: definedOnly({ inputTokens: asInteger(body.prompt_token_count), outputTokens: asInteger(body.generation_token_count) }),
-      outputMessages: captureContent ? [textMessage(body.generation, body.stop_reason)] : undefined,
+      outputMessages: captureContent ? [assistantText(body.generation, body.stop_reason)] : undefined,
     };
   }
   // Mistral text completions: `{outputs: [{text, stop_reason}]}`.
@@ -91,7 +92,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
   if (outputs) {
     return {
       finishReasons: reasons(outputs.map((o) => asObject(o)?.stop_reason)),
-      outputMessages: captureContent ? outputs.map((o) => textMessage(asObject(o)?.text, asObject(o)?.stop_reason)) : undefined,
+      outputMessages: captureContent ? outputs.map((o) => assistantText(asObject(o)?.text, asObject(o)?.stop_reason)) : undefined,
     };
   }
   // Cohere Command (generate): `{id, generations: [{id, text, finish_reason}]}`.
@@ -100,7 +101,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
     return {
       responseId: asNonEmptyString(body.id),
       finishReasons: reasons(generations.map((g) => asObject(g)?.finish_reason)),
-      outputMessages: captureContent ? generations.map((g) => textMessage(asObject(g)?.text, asObject(g)?.finish_reason)) : undefined,
+      outputMessages: captureContent ? generations.map((g) => assistantText(asObject(g)?.text, asObject(g)?.finish_reason)) : undefined,
     };
   }
   // AI21 Jurassic-2: `{id, completions: [{data: {text}, finishReason: {reason}}]}`. The id is a
@@ -111,7 +112,7 @@ function readFamily(body: JsonObject, captureContent: boolean): ResponseFacts {
       responseId: asNonEmptyString(body.id) ?? asInteger(body.id),
       finishReasons: reasons(completions.map((c) => dig(c, 'finishReason', 'reason'))),
       outputMessages: captureContent
-        ? completions.map((c) => textMessage(dig(c, 'data', 'text'), dig(c, 'finishReason', 'reason')))
+        ? completions.map((c) => assistantText(dig(c, 'data', 'text'), dig(c, 'finishReason', 'reason')))
         : undefined,
     };
   }

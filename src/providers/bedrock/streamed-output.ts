@@ -1,5 +1,5 @@
-import { parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
+import { toolCallArguments } from '../content-parts.js';
 
 interface Block {
   kind: 'text' | 'reasoning' | 'tool_call';
@@ -59,7 +59,7 @@ export class StreamedOutput {
       const text = block.text.toString();
       const last = parts.at(-1);
       if (block.kind === 'tool_call') {
-        parts.push({ type: 'tool_call', id: block.id, name: block.name, arguments: text ? (parseJsonOrUndefined(text) ?? text) : undefined });
+        parts.push({ type: 'tool_call', id: block.id, name: block.name, arguments: text ? toolCallArguments(text) : undefined });
       } else if (last && last.type === block.kind) {
         last.content += text;
       } else {

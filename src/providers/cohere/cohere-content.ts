@@ -1,4 +1,6 @@
-import { asArray, asObject, asString, parseJsonOrUndefined } from '../json-fields.js';
+import { asArray, asObject, asString } from '../json-fields.js';
+import { textMessage } from '../content-parts.js';
+import { toolCallArguments } from '../content-parts.js';
 
 /**
  * Cohere v1 chat and generate shapes -> the GenAI conventions' message shape. Only called when
@@ -39,7 +41,7 @@ export function v1ChatInputMessages(history: unknown[] | undefined, message: unk
   const results = v1ToolResultParts(toolResults);
   if (results.length > 0) out.push({ role: 'tool', parts: results });
   const text = asString(message);
-  if (text) out.push({ role: 'user', parts: [{ type: 'text', content: text }] });
+  if (text) out.push(textMessage('user', text));
   return out;
 }
 
@@ -77,12 +79,7 @@ export function v2OutputParts(message: Record<string, unknown>): unknown[] {
     const call = asObject(item);
     const fn = asObject(call?.function);
     if (!call || !fn) continue;
-    parts.push({ type: 'tool_call', id: asString(call.id), name: asString(fn.name), arguments: parseArguments(fn.arguments) });
+    parts.push({ type: 'tool_call', id: asString(call.id), name: asString(fn.name), arguments: toolCallArguments(fn.arguments) });
   }
   return parts;
-}
-
-/** Tool-call arguments arrive as a JSON string; keep the string when it does not parse. */
-export function parseArguments(raw: unknown): unknown {
-  return typeof raw === 'string' ? (parseJsonOrUndefined(raw) ?? raw) : raw;
 }

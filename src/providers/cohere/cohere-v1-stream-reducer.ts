@@ -2,6 +2,7 @@ import type { ResponseFacts } from '../types.js';
 import { asObject, asString, definedOnly } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readCohereResponse, type CohereCall } from './read-cohere-response.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * Folds a Cohere v1 stream (`application/stream+json`, one JSON object per line) into facts.
@@ -42,7 +43,7 @@ export class CohereV1StreamReducer {
       finishReasons: this.reasons(),
       outputMessages:
         this.captureContent && !this.text.isEmpty
-          ? [{ role: 'assistant', parts: [{ type: 'text', content: this.text.toString() }], finish_reason: this.finishReason }]
+          ? [textMessage('assistant', this.text.toString(), this.finishReason)]
           : undefined,
     });
   }

@@ -4,7 +4,7 @@ import type { SseEventReducer } from '../stream/sse-accumulator.js';
 import { asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readCohereUsage } from './read-cohere-response.js';
-import { parseArguments } from './cohere-content.js';
+import { toolCallArguments } from '../content-parts.js';
 
 interface ToolCallState {
   id?: string;
@@ -73,7 +73,7 @@ export class CohereV2StreamReducer implements SseEventReducer {
       if (!this.text.isEmpty) parts.push({ type: 'text', content: this.text.toString() });
       for (const index of [...this.toolCalls.keys()].sort((a, b) => a - b)) {
         const call = this.toolCalls.get(index)!;
-        parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: parseArguments(call.args.toString()) });
+        parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: toolCallArguments(call.args.toString()) });
       }
       facts.outputMessages = [{ role: 'assistant', parts, finish_reason: this.finishReason }];
     }

@@ -5,6 +5,8 @@ import {
 import { chatInputMessages, toolDefinitions } from '../openai/openai-content.js';
 import { v1ChatInputMessages, v1ToolDefinitions } from './cohere-content.js';
 import type { CohereCall } from './read-cohere-response.js';
+import { requestChoiceCount } from '../request-choice-count.js';
+import { textMessage } from '../content-parts.js';
 
 /** `response_format: {type: "json_object"}` (v1 and v2) asks for JSON output. */
 function outputTypeOf(format: unknown): string | undefined {
@@ -52,15 +54,14 @@ export function parseCohereRequest(
   }
   if (base.operation !== 'chat' && base.operation !== 'text_completion') return definedOnly(facts);
   Object.assign(facts, samplingFacts(body));
-  const generations = asInteger(body.num_generations);
-  if (generations !== undefined && generations !== 1) facts.choiceCount = generations;
+  facts.choiceCount = requestChoiceCount(asInteger(body.num_generations));
   if (captureContent) facts.content = requestContent(base, body);
   return definedOnly(facts);
 }
 
 function requestContent(base: CohereCall, body: JsonObject): RequestFacts['content'] {
   if (base.operation === 'text_completion') {
-    return { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: asString(body.prompt) ?? '' }] }] };
+    return { inputMessages: [textMessage('user', asString(body.prompt) ?? '')] };
   }
   if (base.version === 2) {
     // v2 chat messages and tools follow the OpenAI chat shapes (role/content/tool_calls/tool_call_id).

@@ -2,6 +2,7 @@ import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, type JsonObject } from '../json-fields.js';
 import { v1ChatOutputMessage, v2OutputParts } from './cohere-content.js';
 import { usageCounters } from '../usage-counters.js';
+import { textMessage } from '../content-parts.js';
 
 /** Which Cohere endpoint a body belongs to: the API version and the GenAI operation. */
 export interface CohereCall {
@@ -45,11 +46,7 @@ function v1Facts(body: JsonObject, call: CohereCall, captureContent: boolean): R
       responseId: asNonEmptyString(body.id),
       finishReasons: reasons.length > 0 ? reasons : undefined,
       outputMessages: captureContent
-        ? generations.map((g) => ({
-            role: 'assistant',
-            parts: [{ type: 'text', content: asString(g.text) ?? '' }],
-            finish_reason: asString(g.finish_reason),
-          }))
+        ? generations.map((g) => textMessage('assistant', asString(g.text) ?? '', asString(g.finish_reason)))
         : undefined,
     };
   }

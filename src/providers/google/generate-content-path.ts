@@ -1,3 +1,5 @@
+import { decodePathSegment } from '../path-segment.js';
+
 /**
  * What a Google model-call URL says. Gemini API:
  * `/v1beta/models/gemini-2.5-flash:generateContent`; Vertex AI:
@@ -18,18 +20,10 @@ const METHOD_AT_END = /:([A-Za-z]+)$/;
 const MODEL_SEGMENT = /\/models\/([^/:]+):[A-Za-z]+$/;
 const PUBLISHER_SEGMENT = /\/publishers\/([^/]+)\/models\//;
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 export function readGenerateContentPath(pathname: string): GenerateContentPath | undefined {
   const method = METHOD_AT_END.exec(pathname)?.[1];
   if (!method) return undefined;
   const model = MODEL_SEGMENT.exec(pathname)?.[1];
   const publisher = PUBLISHER_SEGMENT.exec(pathname)?.[1];
-  return { method, model: model ? decode(model) : undefined, publisher: publisher ? decode(publisher) : undefined };
+  return { method, model: model ? decodePathSegment(model) : undefined, publisher: publisher ? decodePathSegment(publisher) : undefined };
 }

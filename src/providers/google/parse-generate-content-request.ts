@@ -1,6 +1,7 @@
 import type { RequestFacts } from '../types.js';
 import { asInteger, asNumber, asObject, asString, asStringList, definedOnly } from '../json-fields.js';
 import { googleInputMessages, googleSystemInstructions, googleToolDefinitions, pick } from './google-content.js';
+import { requestChoiceCount } from '../request-choice-count.js';
 
 /** `responseMimeType` -> gen_ai.output.type. */
 function outputTypeOf(mimeType: string | undefined): string | undefined {
@@ -34,8 +35,7 @@ export function parseGenerateContentRequest(
     presencePenalty: asNumber(pick(config, 'presencePenalty', 'presence_penalty')),
     frequencyPenalty: asNumber(pick(config, 'frequencyPenalty', 'frequency_penalty')),
     seed: asInteger(config?.seed),
-    // The conventions record the choice count only when it is not the default of 1.
-    choiceCount: candidateCount !== undefined && candidateCount !== 1 ? candidateCount : undefined,
+    choiceCount: requestChoiceCount(candidateCount),
     outputType: outputTypeOf(asString(pick(config, 'responseMimeType', 'response_mime_type'))),
   };
   if (captureContent) {

@@ -3,6 +3,7 @@ import {
   asArray, asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
 import { ollamaInputMessages, ollamaToolDefinitions } from './ollama-content.js';
+import { textMessage } from '../content-parts.js';
 
 /** `format` is `"json"` or a JSON schema object; `""` (the Python client's default) means text. */
 function outputTypeOf(format: unknown): string | undefined {
@@ -43,7 +44,7 @@ export function parseOllamaRequest(base: { provider: string; operation: string }
       inputMessages:
         base.operation === 'chat'
           ? ollamaInputMessages(asArray(body.messages))
-          : [{ role: 'user', parts: [{ type: 'text', content: asString(body.prompt) ?? '' }] }],
+          : [textMessage('user', asString(body.prompt) ?? '')],
       systemInstructions: system ? [{ type: 'text', content: system }] : undefined,
       toolDefinitions: ollamaToolDefinitions(body.tools),
     });

@@ -12,6 +12,7 @@ import { openAiCompatibleProviderOf } from './openai-hosts.js';
 import { parseOpenAiRequest } from './parse-openai-request.js';
 import { readOpenAiResponse } from './read-openai-response.js';
 import { OpenAiStreamReducer } from './openai-stream-reducer.js';
+import { decodePathSegment } from '../path-segment.js';
 
 /** Path endings of the OpenAI API, most specific first. */
 const OPERATIONS_BY_PATH_END: ReadonlyArray<readonly [string, string]> = [
@@ -50,7 +51,7 @@ export const openAiApi: LlmApi = {
       (azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI);
     const operation = operationOf(path, provider);
     if (!operation) return undefined;
-    const urlModel = azureDeployment ? decodeURIComponent(azureDeployment) : undefined;
+    const urlModel = azureDeployment ? decodePathSegment(azureDeployment) : undefined;
     return {
       api: openAiApi,
       provider,

@@ -1,14 +1,12 @@
-import { asArray, asObject, asString, parseJsonOrUndefined } from '../json-fields.js';
+import { asArray, asObject, asString } from '../json-fields.js';
+import { textMessage } from '../content-parts.js';
+import { toolCallArguments } from '../content-parts.js';
 
 /**
  * OpenAI wire messages -> the GenAI conventions' message shape
  * ({ role, parts: [{ type: 'text' | 'tool_call' | 'tool_call_response' | 'uri', ... }] }).
  * Only called when content capture is on.
  */
-
-function argumentsValue(raw: unknown): unknown {
-  return typeof raw === 'string' ? (parseJsonOrUndefined(raw) ?? raw) : raw;
-}
 
 function contentParts(content: unknown): unknown[] {
   if (typeof content === 'string') return [{ type: 'text', content }];
@@ -37,7 +35,7 @@ function toolCallParts(toolCalls: unknown): unknown[] {
     const call = asObject(item);
     const fn = asObject(call?.function);
     if (!call || !fn) continue;
-    parts.push({ type: 'tool_call', id: asString(call.id), name: asString(fn.name), arguments: argumentsValue(fn.arguments) });
+    parts.push({ type: 'tool_call', id: asString(call.id), name: asString(fn.name), arguments: toolCallArguments(fn.arguments) });
   }
   return parts;
 }
@@ -58,7 +56,7 @@ export function chatInputMessages(messages: unknown): unknown[] {
     }
     const parts = [...contentParts(message.content), ...toolCallParts(message.tool_calls)];
     const fnCall = asObject(message.function_call);
-    if (fnCall) parts.push({ type: 'tool_call', name: asString(fnCall.name), arguments: argumentsValue(fnCall.arguments) });
+    if (fnCall) parts.push({ type: 'tool_call', name: asString(fnCall.name), arguments: toolCallArguments(fnCall.arguments) });
     out.push({ role, parts });
   }
   return out;
@@ -90,13 +88,13 @@ export function chatOutputMessage(message: unknown, finishReason: unknown): unkn
   const parts = [...contentParts(m.content), ...toolCallParts(m.tool_calls)];
   if (typeof m.refusal === 'string') parts.push({ type: 'refusal', content: m.refusal });
   const fnCall = asObject(m.function_call);
-  if (fnCall) parts.push({ type: 'tool_call', name: asString(fnCall.name), arguments: argumentsValue(fnCall.arguments) });
+  if (fnCall) parts.push({ type: 'tool_call', name: asString(fnCall.name), arguments: toolCallArguments(fnCall.arguments) });
   return { role: asString(m.role) ?? 'assistant', parts, finish_reason: finishReason ?? undefined };
 }
 
 /** Responses API `input` (a string or a list of items) -> gen_ai.input.messages. */
 export function responsesInputMessages(input: unknown): unknown[] {
-  if (typeof input === 'string') return [{ role: 'user', parts: [{ type: 'text', content: input }] }];
+  if (typeof input === 'string') return [textMessage('user', input)];
   const out: unknown[] = [];
   for (const item of asArray(input) ?? []) {
     const entry = asObject(item);
@@ -105,7 +103,7 @@ export function responsesInputMessages(input: unknown): unknown[] {
     if (type === 'function_call') {
       out.push({
         role: 'assistant',
-        parts: [{ type: 'tool_call', id: asString(entry.call_id), name: asString(entry.name), arguments: argumentsValue(entry.arguments) }],
+        parts: [{ type: 'tool_call', id: asString(entry.call_id), name: asString(entry.name), arguments: toolCallArguments(entry.arguments) }],
       });
     } else if (type === 'function_call_output') {
       out.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: asString(entry.call_id), response: entry.output }] });
@@ -125,7 +123,7 @@ export function responsesOutputMessages(output: unknown): unknown[] {
     const type = asString(entry.type);
     if (type === 'message') parts.push(...contentParts(entry.content));
     else if (type === 'function_call') {
-      parts.push({ type: 'tool_call', id: asString(entry.call_id), name: asString(entry.name), arguments: argumentsValue(entry.arguments) });
+      parts.push({ type: 'tool_call', id: asString(entry.call_id), name: asString(entry.name), arguments: toolCallArguments(entry.arguments) });
     }
   }
   return parts.length > 0 ? [{ role: 'assistant', parts }] : [];

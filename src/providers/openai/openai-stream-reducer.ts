@@ -5,6 +5,7 @@ import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, 
 import { BoundedText } from '../stream/text-buffer.js';
 import { readOpenAiError, readOpenAiUsage, readResponsesApiObject } from './read-openai-response.js';
 import { isBareChatDelta, isResponsesDelta } from './stream-event-skip.js';
+import { toolCallArguments } from '../content-parts.js';
 
 interface ChoiceState {
   finishReason?: string;
@@ -121,7 +122,7 @@ export class OpenAiStreamReducer implements SseEventReducer {
         const parts: unknown[] = state.text.isEmpty ? [] : [{ type: 'text', content: state.text.toString() }];
         for (const tool of state.toolCalls.values()) {
           const args = tool.args.toString();
-          parts.push({ type: 'tool_call', id: tool.id, name: tool.name, arguments: parseJsonOrUndefined(args) ?? args });
+          parts.push({ type: 'tool_call', id: tool.id, name: tool.name, arguments: toolCallArguments(args) });
         }
         return { role: 'assistant', parts, finish_reason: state.finishReason };
       });

@@ -4,6 +4,8 @@ import {
 } from '../json-fields.js';
 import { OPERATION_NAME_VALUE_IMAGE_GENERATION } from '../../gen-ai-values.js';
 import { chatInputMessages, responsesInputMessages, toolDefinitions } from './openai-content.js';
+import { requestChoiceCount } from '../request-choice-count.js';
+import { textMessage } from '../content-parts.js';
 
 /** `response_format` / `text.format` type -> gen_ai.output.type. */
 function outputTypeOf(format: unknown): string | undefined {
@@ -22,8 +24,7 @@ function commonSampling(body: JsonObject): Partial<RequestFacts> {
     presencePenalty: asNumber(body.presence_penalty),
     seed: asInteger(body.seed),
     stopSequences: asStringList(body.stop),
-    // The conventions record the choice count only when it is not the default of 1.
-    choiceCount: n !== undefined && n !== 1 ? n : undefined,
+    choiceCount: requestChoiceCount(n),
     serviceTier: asNonEmptyString(body.service_tier),
   };
 }
@@ -64,8 +65,7 @@ export function parseOpenAiRequest(
     const format = asString(body.encoding_format);
     facts.encodingFormats = format ? [format] : undefined;
   } else if (base.operation === OPERATION_NAME_VALUE_IMAGE_GENERATION) {
-    const n = asInteger(body.n);
-    facts.choiceCount = n !== undefined && n !== 1 ? n : undefined;
+    facts.choiceCount = requestChoiceCount(asInteger(body.n));
     facts.outputType = 'image';
   } else if (base.operation === 'invoke_agent') {
     // Assistants run: the model is optional (the assistant's default applies).
@@ -79,7 +79,7 @@ export function parseOpenAiRequest(
       facts.content = definedOnly({
         inputMessages:
           base.operation === 'text_completion'
-            ? [{ role: 'user', parts: [{ type: 'text', content: body.prompt }] }]
+            ? [textMessage('user', body.prompt)]
             : chatInputMessages(body.messages),
         toolDefinitions: toolDefinitions(body.tools, body.functions),
       });

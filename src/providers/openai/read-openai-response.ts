@@ -1,6 +1,7 @@
 import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig } from '../json-fields.js';
 import { chatOutputMessage, responsesOutputMessages } from './openai-content.js';
+import { textMessage } from '../content-parts.js';
 
 /**
  * `usage` in either OpenAI shape: chat/completions (`prompt_tokens`) or Responses API
@@ -72,7 +73,7 @@ export function readOpenAiResponse(rawBody: unknown, captureContent: boolean, op
       const choice = asObject(c) ?? {};
       return choice.message !== undefined
         ? chatOutputMessage(choice.message, choice.finish_reason)
-        : { role: 'assistant', parts: [{ type: 'text', content: asString(choice.text) ?? '' }], finish_reason: choice.finish_reason };
+        : textMessage('assistant', asString(choice.text) ?? '', choice.finish_reason);
     });
   }
   return definedOnly(facts);

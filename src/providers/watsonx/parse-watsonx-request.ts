@@ -1,6 +1,7 @@
 import type { RequestFacts } from '../types.js';
 import { asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject } from '../json-fields.js';
 import { parseOpenAiRequest } from '../openai/parse-openai-request.js';
+import { textMessage } from '../content-parts.js';
 
 /** One watsonx.ai endpoint: its operation and whether its path streams. */
 export interface WatsonxCall {
@@ -40,7 +41,7 @@ export function parseWatsonxRequest(base: WatsonxCall & { provider: string }, ra
   if (base.operation === 'embeddings') return definedOnly(facts);
   Object.assign(facts, generationParameters(asObject(body.parameters) ?? {}));
   if (captureContent) {
-    facts.content = { inputMessages: [{ role: 'user', parts: [{ type: 'text', content: asString(body.input) ?? '' }] }] };
+    facts.content = { inputMessages: [textMessage('user', asString(body.input) ?? '')] };
   }
   return definedOnly(facts);
 }

@@ -2,6 +2,7 @@ import type { ResponseFacts, Usage } from '../types.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, type JsonObject } from '../json-fields.js';
 import { readOpenAiResponse } from '../openai/read-openai-response.js';
 import { usageCounters } from '../usage-counters.js';
+import { textMessage } from '../content-parts.js';
 
 /** `{"errors": [{code, message}], "trace", "status_code"}`; the first error names the failure. */
 export function readWatsonxError(body: JsonObject): Pick<ResponseFacts, 'errorType' | 'errorMessage'> | undefined {
@@ -31,11 +32,7 @@ export function readGenerationResults(body: JsonObject, captureContent: boolean)
     finishReasons: reasons.length > 0 ? reasons : undefined,
     usage: generationUsage(results),
     outputMessages: captureContent
-      ? results.map((r) => ({
-          role: 'assistant',
-          parts: [{ type: 'text', content: asString(r.generated_text) ?? '' }],
-          finish_reason: asString(r.stop_reason),
-        }))
+      ? results.map((r) => textMessage('assistant', asString(r.generated_text) ?? '', asString(r.stop_reason)))
       : undefined,
   });
 }

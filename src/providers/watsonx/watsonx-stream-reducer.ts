@@ -5,6 +5,7 @@ import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, 
 import { BoundedText } from '../stream/text-buffer.js';
 import { readWatsonxError } from './read-watsonx-response.js';
 import { usageCounters } from '../usage-counters.js';
+import { textMessage } from '../content-parts.js';
 
 interface ResultState {
   inputTokens?: number;
@@ -60,7 +61,7 @@ export class WatsonxGenerationStreamReducer implements SseEventReducer {
       usage,
       ...this.error,
       outputMessages: this.captureContent
-        ? results.map((r) => ({ role: 'assistant', parts: [{ type: 'text', content: r.text.toString() }], finish_reason: r.stopReason }))
+        ? results.map((r) => (textMessage('assistant', r.text.toString(), r.stopReason)))
         : undefined,
     });
   }
