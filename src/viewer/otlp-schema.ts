@@ -1,6 +1,3 @@
-// protobufjs 7 is present through @grpc/grpc-js -> @grpc/proto-loader but is
-// not yet listed in package.json; it needs to be a direct dependency before
-// release (strict installers such as pnpm would not hoist it).
 import protobuf from 'protobufjs';
 
 /*
