@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFixtures, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { anthropicDriver, isAnthropic } from './drivers/anthropic-driver.js';
-import { replayWithDriver, type Replay } from './replay-runner.js';
+import { replayWithDriver, type Replay } from '../helpers/replay-runner.js';
 import { replayOf, requestFor, standardReplayTests, useReplay } from './replay-suite.js';
 
 const fixtures = listFixtures(isAnthropic);

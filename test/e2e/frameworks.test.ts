@@ -4,7 +4,7 @@ import { loadFixture, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import type { ReplayServer } from '../helpers/replay-server.js';
 import { REPO_ROOT } from '../helpers/run-traced-app.js';
-import { replayWithDriver, type Replay, type ReplayDriver } from './replay-runner.js';
+import { replayWithDriver, type Replay, type ReplayDriver } from '../helpers/replay-runner.js';
 import { expectFixtureSpan, replayOf, useReplay } from './replay-suite.js';
 
 /** Our instrumentation scope: the package name. */

@@ -13,7 +13,7 @@ import {
   type ReceivedSpan,
 } from '../helpers/otlp-receiver.js';
 import { isOpenAiCompatible, openAiDriver } from './drivers/openai-driver.js';
-import { replayWithDriver, type Replay } from './replay-runner.js';
+import { replayWithDriver, type Replay } from '../helpers/replay-runner.js';
 
 const fixtures = listFixtures(isOpenAiCompatible);
 

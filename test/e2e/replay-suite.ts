@@ -3,7 +3,7 @@ import type { Fixture } from '../helpers/fixtures.js';
 import type { ReceivedRequest } from '../helpers/replay-server.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
-import { replayWithDriver, type FixtureReplay, type Replay, type ReplayDriver } from './replay-runner.js';
+import { replayWithDriver, type FixtureReplay, type Replay, type ReplayDriver } from '../helpers/replay-runner.js';
 
 /** Server options, extra env and extra YAML for one replay (see replayWithDriver). */
 export type ReplayRunOptions = NonNullable<Parameters<typeof replayWithDriver>[3]>;

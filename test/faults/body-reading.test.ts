@@ -4,7 +4,7 @@ import { checkFixtureSpan, describeFailures } from '../helpers/expected-attribut
 import { fixtureResponseBytes, listFixtures, type Fixture } from '../helpers/fixtures.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import type { ReplayOptions } from '../helpers/replay-server.js';
-import { replayWithDriver, type Replay } from '../e2e/replay-runner.js';
+import { replayWithDriver, type Replay } from '../helpers/replay-runner.js';
 import { bodyPatternDriver, type BodyPatternFamily } from './drivers/body-pattern-driver.js';
 import { findSecrets, SECRET_HEADERS } from './helpers/secret-scan.js';
 

@@ -1,4 +1,4 @@
-// What every replay app shares: the plan the test passes (test/e2e/replay-runner.ts), one call
+// What every replay app shares: the plan the test passes (test/helpers/replay-runner.ts), one call
 // per step in order, and one JSON result line per step on stdout, which the test reads.
 import fs from 'node:fs';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Fixture } from '../../helpers/fixtures.js';
 import type { ReplayServer } from '../../helpers/replay-server.js';
 import { REPO_ROOT } from '../../helpers/run-traced-app.js';
-import type { ReplayDriver } from '../replay-runner.js';
+import type { ReplayDriver } from '../../helpers/replay-runner.js';
 
 export const isBedrock = (fixture: Fixture) => fixture.provider === 'aws.bedrock';
 

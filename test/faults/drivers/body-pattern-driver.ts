@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Fixture } from '../../helpers/fixtures.js';
 import type { ReplayServer } from '../../helpers/replay-server.js';
 import { REPO_ROOT } from '../../helpers/run-traced-app.js';
-import type { ReplayDriver } from '../../e2e/replay-runner.js';
+import type { ReplayDriver } from '../../helpers/replay-runner.js';
 
 /** The config `api` that reads each corpus provider's wire format. */
 export const API_BY_PROVIDER: Readonly<Record<string, string>> = {

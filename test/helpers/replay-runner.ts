@@ -1,8 +1,8 @@
-import type { Fixture } from '../helpers/fixtures.js';
-import { startReplayServer, type ReplayOptions, type ReplayServer } from '../helpers/replay-server.js';
-import type { OtlpReceiver, ReceivedSpan } from '../helpers/otlp-receiver.js';
-import { runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
-import { recordFixtureReplays } from '../helpers/fixture-report.js';
+import type { Fixture } from './fixtures.js';
+import { startReplayServer, type ReplayOptions, type ReplayServer } from './replay-server.js';
+import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
+import { runTracedApp, type AppRun } from './run-traced-app.js';
+import { recordFixtureReplays } from './fixture-report.js';
 
 /**
  * How one client (an official SDK, or raw fetch) replays recordings. A driver names the child
