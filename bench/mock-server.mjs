@@ -1,7 +1,7 @@
 // The local OpenAI-compatible server the benchmark calls, in its own process so its CPU is not
 // counted against the client. Prints { url } once listening; exits when its parent closes stdin.
 // BENCH_KEEP_ALIVE_MS: idle keep-alive of its connections (the instruction-count mode raises it).
-import { startMockLlmServer } from '../dist/cli/mock-llm-server.js';
+import { startMockLlmServer } from '../dist/mock-server/mock-llm-server.js';
 
 const keepAliveMs = process.env.BENCH_KEEP_ALIVE_MS ? Number(process.env.BENCH_KEEP_ALIVE_MS) : undefined;
 const server = await startMockLlmServer({ host: '127.0.0.1', port: 0, keepAliveMs });

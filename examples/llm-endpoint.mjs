@@ -6,7 +6,7 @@
 export async function llmEndpoint() {
   const apiKey = process.env.OPENAI_API_KEY ?? 'sk-example-not-a-real-key';
   if (process.env.OPENAI_BASE_URL) return { baseURL: process.env.OPENAI_BASE_URL, apiKey, close: async () => {} };
-  const { startMockLlmServer } = await import('../dist/cli/mock-llm-server.js');
+  const { startMockLlmServer } = await import('../dist/mock-server/mock-llm-server.js');
   const server = await startMockLlmServer({ maxRequests: 500 });
   return { baseURL: server.url, apiKey, close: () => server.close() };
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 import { CliUsageError, type CliCommand } from './cli-command.js';
-import { startMockLlmServer } from './mock-llm-server.js';
+import { startMockLlmServer } from '../mock-server/mock-llm-server.js';
 import { runView, type RunningView } from '../viewer/view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

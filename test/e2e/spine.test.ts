@@ -1,7 +1,7 @@
 import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockLlmServer, type MockLlmServer } from '../../src/cli/mock-llm-server.js';
+import { startMockLlmServer, type MockLlmServer } from '../../src/mock-server/mock-llm-server.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { REPO_ROOT, runTracedApp } from '../helpers/run-traced-app.js';
 

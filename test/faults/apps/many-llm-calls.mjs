@@ -2,7 +2,7 @@
 // server running in this process, checks every answer, and reports how its memory moved.
 // Env: CALLS (total), WARMUP (calls before the first memory reading), CONCURRENCY.
 // Prints { phase: 'calls', ... } then, as its very last act, { phase: 'done', at: <epoch ms> }.
-import { startMockLlmServer } from '../../../dist/cli/mock-llm-server.js';
+import { startMockLlmServer } from '../../../dist/mock-server/mock-llm-server.js';
 
 const calls = Number(process.env.CALLS ?? 10_000);
 const warmup = Math.min(Number(process.env.WARMUP ?? 2_000), calls);

@@ -9,7 +9,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { TraceAttributesSpanProcessor } from '../../../src/api/trace-attributes-span-processor.js';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
-import { startMockLlmServer, type MockLlmServer } from '../../../src/cli/mock-llm-server.js';
+import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
 
 export interface InMemoryTracing {
   readonly exporter: InMemorySpanExporter;

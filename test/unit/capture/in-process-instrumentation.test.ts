@@ -7,7 +7,7 @@ import {
   AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type Sampler,
 } from '@opentelemetry/sdk-trace';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
-import { startMockLlmServer, type MockLlmServer } from '../../../src/cli/mock-llm-server.js';
+import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
 
 /**
  * The instrumentation used the way an app with its own OpenTelemetry SDK uses it: no register,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockLlmServer, type MockLlmServer } from '../../../src/cli/mock-llm-server.js';
+import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
 
 /** The Keep-Alive header of one chat answer (Node writes `timeout=<seconds>` from keepAliveTimeout). */
 function keepAliveHeader(server: MockLlmServer): Promise<string | undefined> {
