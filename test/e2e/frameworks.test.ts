@@ -47,7 +47,6 @@ const recordedModel = (fixture: Fixture) => (fixture.request.body as { model: st
 const aiSdkDriver: ReplayDriver = {
   client: 'ai@7',
   app: path.join(REPO_ROOT, 'test/e2e/apps/frameworks-ai-sdk.mjs'),
-  apiFor: (provider) => provider,
   step: (fixture: Fixture, server: ReplayServer) => ({
     ...AI_CALLS.find((c) => c.fixture === fixture.name)!,
     baseUrl: server.baseUrl(fixture.name),
@@ -59,7 +58,6 @@ const aiSdkDriver: ReplayDriver = {
 const langChainDriver: ReplayDriver = {
   client: '@langchain/openai@1',
   app: path.join(REPO_ROOT, 'test/e2e/apps/frameworks-langchain.mjs'),
-  apiFor: () => 'openai',
   step: (fixture: Fixture, server: ReplayServer) => ({
     ...LANGCHAIN_CALLS.find((c) => c.fixture === fixture.name)!,
     baseUrl: server.baseUrl(fixture.name),

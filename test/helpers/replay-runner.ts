@@ -3,6 +3,7 @@ import { startReplayServer, type ReplayOptions, type ReplayServer } from './repl
 import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 import { runTracedApp, type AppRun } from './run-traced-app.js';
 import { recordFixtureReplays } from './fixture-report.js';
+import { mappedApiFor } from './mapped-api.js';
 
 /**
  * How one client (an official SDK, or raw fetch) replays recordings. A driver names the child
@@ -13,8 +14,6 @@ export interface ReplayDriver {
   readonly client: string;
   /** Absolute path of the child app (run under `--import ./register.js`). */
   readonly app: string;
-  /** The `api` name of the YAML provider mapping for this provider (`openai`, `anthropic`, ...). */
-  apiFor(provider: string): string;
   /** One step of the app's plan (passed to it as JSON in REPLAY_PLAN). */
   step(fixture: Fixture, server: ReplayServer): unknown;
 }
@@ -58,9 +57,10 @@ export async function replayWithDriver(
   const servers = new Map<string, ReplayServer>();
   for (const provider of new Set(fixtures.map((f) => f.provider))) servers.set(provider, await startReplayServer(options));
   const plan = fixtures.map((f) => driver.step(f, servers.get(f.provider)!));
-  const mappings = [...servers].map(
-    ([provider, s]) => `      - { host: "127.0.0.1:${s.port}", provider: ${provider}, api: ${driver.apiFor(provider)} }`,
-  );
+  const mappings = [...servers].map(([provider, s]) => {
+    const api = mappedApiFor(provider, fixtures.filter((f) => f.provider === provider));
+    return `      - { host: "127.0.0.1:${s.port}", provider: ${provider}, api: ${api} }`;
+  });
   const before = receiver.spans.length;
   const run = await runTracedApp(driver.app, {
     env: { REPLAY_PLAN: JSON.stringify(plan), OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, ...options.env },

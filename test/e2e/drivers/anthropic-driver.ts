@@ -21,7 +21,6 @@ export function anthropicDriver(): ReplayDriver {
   return {
     client: '@anthropic-ai/sdk',
     app: path.join(REPO_ROOT, 'test/e2e/apps/anthropic-replay.mjs'),
-    apiFor: () => 'anthropic',
     step(fixture: Fixture, server: ReplayServer) {
       return { fixture: fixture.name, call: callFor(fixture), baseUrl: server.baseUrl(fixture.name) };
     },

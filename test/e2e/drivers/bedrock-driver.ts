@@ -19,7 +19,6 @@ export function bedrockDriver(transport: BedrockTransport): ReplayDriver {
   return {
     client: `@aws-sdk/client-bedrock-runtime (${transport === 'http2' ? 'HTTP/2' : 'HTTP/1.1'})`,
     app: path.join(REPO_ROOT, 'test/e2e/apps/bedrock-replay.mjs'),
-    apiFor: () => 'bedrock',
     step(fixture: Fixture, server: ReplayServer) {
       const url = new URL(fixture.request.url);
       const modelSegment = RECORDED_PATH.exec(url.pathname)?.[1];

@@ -10,7 +10,6 @@ export const isCohere = (fixture: Fixture) => fixture.provider === 'cohere';
 export const cohereDriver: ReplayDriver = {
   client: 'cohere-ai@8',
   app: path.join(REPO_ROOT, 'test/e2e/apps/cohere-replay.mjs'),
-  apiFor: () => 'cohere',
   step: (fixture: Fixture, server: ReplayServer) => ({
     fixture: fixture.name,
     api: fixture.api,

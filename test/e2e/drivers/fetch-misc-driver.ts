@@ -4,21 +4,15 @@ import type { ReplayServer } from '../../helpers/replay-server.js';
 import { REPO_ROOT } from '../../helpers/run-traced-app.js';
 import type { ReplayDriver } from '../../helpers/replay-runner.js';
 
-/** Providers replayed with plain fetch, and the config `api` each one's mapping names. */
-const API_BY_PROVIDER: Readonly<Record<string, string>> = {
-  'ibm.watsonx.ai': 'watsonx',
-  aleph_alpha: 'aleph_alpha',
-  voyageai: 'voyage',
-  writer: 'openai',
-};
+/** Providers replayed with plain fetch (no SDK of theirs in the matrix). */
+const FETCH_MISC_PROVIDERS: ReadonlySet<string> = new Set(['ibm.watsonx.ai', 'aleph_alpha', 'voyageai', 'writer']);
 
-export const isFetchMisc = (fixture: Fixture) => fixture.provider in API_BY_PROVIDER;
+export const isFetchMisc = (fixture: Fixture) => FETCH_MISC_PROVIDERS.has(fixture.provider);
 
 /** Plain fetch to the recorded path and query, per test/e2e/apps/fetch-misc-replay.mjs. */
 export const fetchMiscDriver: ReplayDriver = {
   client: 'fetch',
   app: path.join(REPO_ROOT, 'test/e2e/apps/fetch-misc-replay.mjs'),
-  apiFor: (provider) => API_BY_PROVIDER[provider] ?? 'openai',
   step(fixture: Fixture, server: ReplayServer) {
     const url = new URL(fixture.request.url);
     return {

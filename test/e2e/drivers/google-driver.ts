@@ -25,7 +25,6 @@ export function googleDriver(sdk: GoogleClientName): ReplayDriver {
   return {
     client: sdk === 'genai' ? '@google/genai' : 'fetch',
     app: path.join(REPO_ROOT, 'test/e2e/apps/google-replay.mjs'),
-    apiFor: (provider) => (provider === 'gcp.gemini' ? 'gemini' : 'vertex_ai'),
     step(fixture: Fixture, server: ReplayServer) {
       const url = new URL(fixture.request.url);
       const vertex = VERTEX_PATH.exec(url.pathname);

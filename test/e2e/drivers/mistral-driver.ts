@@ -13,7 +13,6 @@ export const isMistral = (fixture: Fixture) => fixture.provider === 'mistral_ai'
 export const mistralDriver: ReplayDriver = {
   client: '@mistralai/mistralai@2',
   app: path.join(REPO_ROOT, 'test/e2e/apps/mistral-replay.mjs'),
-  apiFor: () => 'openai',
   step: (fixture: Fixture, server: ReplayServer) => ({
     fixture: fixture.name,
     api: fixture.api,

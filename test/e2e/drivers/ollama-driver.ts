@@ -10,7 +10,6 @@ export const isOllama = (fixture: Fixture) => fixture.provider === 'ollama';
 export const ollamaDriver: ReplayDriver = {
   client: 'ollama@0.6',
   app: path.join(REPO_ROOT, 'test/e2e/apps/ollama-replay.mjs'),
-  apiFor: () => 'ollama',
   step: (fixture: Fixture, server: ReplayServer) => ({
     fixture: fixture.name,
     api: fixture.api,

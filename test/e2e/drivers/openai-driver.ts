@@ -25,7 +25,6 @@ export function openAiDriver(sdk: OpenAiClientName): ReplayDriver {
   return {
     client: sdk === 'fetch' ? 'fetch' : sdk === 'openai7' ? 'openai@7' : 'openai@6',
     app: path.join(REPO_ROOT, 'test/e2e/apps/openai-replay.mjs'),
-    apiFor: () => 'openai',
     step(fixture: Fixture, server: ReplayServer) {
       const url = new URL(fixture.request.url);
       const end = CALL_PATHS.find((p) => url.pathname.endsWith(p)) ?? '';

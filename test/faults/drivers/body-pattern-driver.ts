@@ -4,26 +4,6 @@ import type { ReplayServer } from '../../helpers/replay-server.js';
 import { REPO_ROOT } from '../../helpers/run-traced-app.js';
 import type { ReplayDriver } from '../../helpers/replay-runner.js';
 
-/** The config `api` that reads each corpus provider's wire format. */
-export const API_BY_PROVIDER: Readonly<Record<string, string>> = {
-  openai: 'openai',
-  'azure.ai.openai': 'openai',
-  groq: 'openai',
-  deepseek: 'openai',
-  together: 'openai',
-  mistral_ai: 'openai',
-  writer: 'openai',
-  anthropic: 'anthropic',
-  'gcp.gemini': 'gemini',
-  'gcp.vertex_ai': 'vertex_ai',
-  'aws.bedrock': 'bedrock',
-  cohere: 'cohere',
-  ollama: 'ollama',
-  'ibm.watsonx.ai': 'watsonx',
-  aleph_alpha: 'aleph_alpha',
-  voyageai: 'voyage',
-};
-
 /** Which child app reads bodies, and with which patterns (see test/faults/apps/*-body-patterns.mjs). */
 export interface BodyPatternFamily {
   readonly label: string;
@@ -41,7 +21,6 @@ export function bodyPatternDriver(family: BodyPatternFamily): ReplayDriver {
   return {
     client: family.label,
     app: path.join(REPO_ROOT, 'test/faults/apps', family.app),
-    apiFor: (provider) => API_BY_PROVIDER[provider] ?? 'openai',
     step(fixture: Fixture, server: ReplayServer) {
       const url = new URL(fixture.request.url);
       return {
