@@ -1,13 +1,9 @@
 /**
- * An OpenTelemetry SDK set up the way an app with its own SDK would (global AsyncLocalStorage
- * context manager, a tracer provider with our TraceAttributesSpanProcessor), exporting to memory,
- * plus the HTTP capture and a local OpenAI-compatible server, so tests see manual and automatic
- * LLM spans together.
+ * The shared in-memory SDK (test/helpers/in-memory-sdk.ts) plus the HTTP capture and a local
+ * OpenAI-compatible server, so tests see manual and automatic LLM spans together.
  */
-import { context, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
-import { TraceAttributesSpanProcessor } from '../../../src/api/trace-attributes-span-processor.js';
+import type { InMemorySpanExporter, ReadableSpan, TracerProvider } from '@opentelemetry/sdk-trace';
+import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
 import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
 
@@ -24,12 +20,7 @@ export interface InMemoryTracing {
 }
 
 export async function installInMemoryTracing(): Promise<InMemoryTracing> {
-  const exporter = new InMemorySpanExporter();
-  const provider = new TracerProvider({
-    spanProcessors: [new TraceAttributesSpanProcessor(), new SimpleSpanProcessor({ exporter })],
-  });
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(provider);
+  const { exporter, provider } = useInMemorySdk();
   const instrumentation = new LlmHttpInstrumentation();
   instrumentation.setTracerProvider(provider);
   const llm = await startMockLlmServer({ maxRequests: 2000 });
@@ -50,9 +41,6 @@ export async function installInMemoryTracing(): Promise<InMemoryTracing> {
     async close() {
       instrumentation.disable();
       await llm.close();
-      await provider.shutdown();
-      trace.disable();
-      context.disable();
     },
   };
 }

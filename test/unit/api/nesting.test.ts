@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { trace as otelTrace } from '@opentelemetry/api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { span } from '../../../src/api/span.js';
 import { trace } from '../../../src/api/trace.js';
 import { idOf, installInMemoryTracing, only, parentIdOf, type InMemoryTracing } from './in-memory-tracing.js';
@@ -17,7 +17,6 @@ afterAll(async () => {
   await tracing.close();
 });
 
-beforeEach(() => tracing.exporter.reset());
 
 describe('nesting rides on the OpenTelemetry context', () => {
   it('makes an LLM call inside a tool inside an agent a child of the tool, across awaits', async () => {

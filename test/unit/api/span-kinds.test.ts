@@ -1,5 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { span } from '../../../src/api/span.js';
 import type { ManualSpanKind, SpanOptions } from '../../../src/api/types.js';
 import { installInMemoryTracing, type InMemoryTracing } from './in-memory-tracing.js';
@@ -14,7 +14,6 @@ afterAll(async () => {
   await tracing.close();
 });
 
-beforeEach(() => tracing.exporter.reset());
 
 interface KindCase {
   kind: ManualSpanKind;

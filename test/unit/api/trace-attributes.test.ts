@@ -1,5 +1,5 @@
 import { trace as otelTrace } from '@opentelemetry/api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { span } from '../../../src/api/span.js';
 import { trace } from '../../../src/api/trace.js';
 import { installInMemoryTracing, only, type InMemoryTracing } from './in-memory-tracing.js';
@@ -14,7 +14,6 @@ afterAll(async () => {
   await tracing.close();
 });
 
-beforeEach(() => tracing.exporter.reset());
 
 describe('user, session and tags reach every span of the trace', () => {
   it('puts them on manual spans, automatic LLM spans and spans of other tracers', async () => {

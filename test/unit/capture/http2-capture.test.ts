@@ -1,11 +1,10 @@
 import http2 from 'node:http2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
+import { context, trace } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
 import { fixtureResponseBytes, loadFixture, type Fixture } from '../../helpers/fixtures.js';
+import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 
 /**
  * node:http2 capture with raw `http2` client calls (the way @smithy/node-http-handler makes them:
@@ -20,8 +19,7 @@ interface Received {
 
 type Behaviour = 'normal' | 'reset-mid-body' | 'drop-connection-mid-body' | 'hang-after-headers';
 
-const exporter = new InMemorySpanExporter();
-const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+const { exporter, provider } = useInMemorySdk();
 const received: Received[] = [];
 let server: http2.Http2Server;
 let origin = '';
@@ -41,9 +39,6 @@ function fixturePath(fixture: Fixture): string {
 }
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
   fixturePath(converseStream);
   fixturePath(titanInvoke);
   server = http2.createServer();
@@ -95,11 +90,9 @@ afterAll(async () => {
   instrumentation.disable();
   earlySession.destroy();
   await new Promise((resolve) => server.close(resolve));
-  await provider.shutdown();
 });
 
 beforeEach(() => {
-  exporter.reset();
   received.length = 0;
   behaviour = 'normal';
 });

@@ -1,19 +1,15 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { context, propagation, trace, type Attributes } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import {
-  AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type Sampler,
-} from '@opentelemetry/sdk-trace';
+import type { Attributes } from '@opentelemetry/api';
+import { AlwaysOnSampler, type Sampler } from '@opentelemetry/sdk-trace';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
 import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
+import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 
 /**
  * The instrumentation used the way an app with its own OpenTelemetry SDK uses it: no register,
  * a TracerProvider of the app's, `new LlmHttpInstrumentation()`.
  */
-const exporter = new InMemorySpanExporter();
 const startAttributes: Attributes[] = [];
 const recordingSampler: Sampler = {
   shouldSample(_ctx, _traceId, _name, _kind, attributes) {
@@ -22,16 +18,13 @@ const recordingSampler: Sampler = {
   },
   toString: () => 'recording',
 };
-const provider = new TracerProvider({ sampler: recordingSampler, spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+const { exporter, provider } = useInMemorySdk({ sampler: recordingSampler });
 let instrumentation: LlmHttpInstrumentation;
 let server: MockLlmServer;
 let redirector: http.Server;
 let redirectorPort = 0;
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
   instrumentation = new LlmHttpInstrumentation({ traceNonLlmRequests: true });
   instrumentation.setTracerProvider(provider);
   server = await startMockLlmServer({ maxRequests: 100 });
@@ -48,7 +41,6 @@ afterAll(async () => {
   instrumentation.disable();
   await server.close();
   await new Promise((resolve) => redirector.close(resolve));
-  await provider.shutdown();
 });
 
 function chatBody(extra: object = {}) {
