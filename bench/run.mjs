@@ -12,6 +12,7 @@ import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { runChild, spanLedger, startMockServer } from './child-runner.mjs';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from './configurations.mjs';
 import { summarise, toMarkdown } from './report.mjs';
+import { runViewerIngestBench } from './viewer-ingest.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
@@ -77,11 +78,15 @@ async function main() {
     configurations: configs.map(({ name, label, peer }) => ({ name, label, peer: !!peer })),
   };
   const summary = summarise(runs, meta);
-  const markdown = toMarkdown(summary, meta);
-  fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.json'), JSON.stringify({ meta, summary, runs }, null, 2) + '\n');
+  process.stderr.write('viewer ingest ... ');
+  const viewer = await runViewerIngestBench();
+  process.stderr.write('done\n');
+  const markdown = `${toMarkdown(summary, meta)}\n${viewer.markdown}`;
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.json'), JSON.stringify({ meta, summary, runs, viewerIngest: viewer.rows }, null, 2) + '\n');
   fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.md'), markdown);
   console.log(markdown);
 }
 
 if (process.argv.includes('--instructions')) await import('./instructions/run.mjs');
+else if (process.argv.includes('--viewer')) console.log((await runViewerIngestBench()).markdown);
 else await main();

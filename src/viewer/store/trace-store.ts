@@ -48,6 +48,8 @@ interface TraceDelta {
 
 /** Age checks run at most this often; a count or byte overflow is handled on every batch. */
 const AGE_CHECK_INTERVAL_MS = 1000;
+/** Rows per multi-row INSERT of tags (3 parameters each; SQLite allows 32766 parameters). */
+const TAG_ROWS_PER_STATEMENT = 200;
 /** Metric points kept, oldest dropped first (they are small and only shown as recent values). */
 const MAX_METRIC_POINTS = 100_000;
 
@@ -69,6 +71,9 @@ export class TraceStore extends EventEmitter<{ traces: [string[]] }> {
   private totalBytes: number;
   private lastAgeCheckMs = 0;
   private closed = false;
+  /** Operations already written, so each costs one statement per process, not per span. */
+  private readonly knownOperations = new Set<string>();
+  private readonly multiRowTagInserts = new Map<number, StatementSync>();
 
   static async open(options: TraceStoreOptions = {}): Promise<TraceStore> {
     const { DatabaseSync } = await loadSqlite();
@@ -117,6 +122,9 @@ export class TraceStore extends EventEmitter<{ traces: [string[]] }> {
     if (this.closed || spans.length === 0) return;
     const s = this.statements;
     const deltas = new Map<string, TraceDelta>();
+    // Tag rows of the whole batch, deduplicated (a trace's resource repeats on every span), then
+    // written many rows per statement: per-row statement calls were most of the ingest time.
+    const tagRows = new Map<string, [string, string, string]>();
     const nowMs = this.now();
     this.db.exec('BEGIN');
     try {
@@ -194,9 +202,14 @@ export class TraceStore extends EventEmitter<{ traces: [string[]] }> {
         tagPairs(span.attributes, tags);
         tagPairs(span.resource, tags);
         if (!(ATTR_SERVICE_NAME in span.resource)) tags.push([ATTR_SERVICE_NAME, UNKNOWN_SERVICE]);
-        for (const [key, value] of tags) s.insertTag.run(key, value, span.traceId);
-        s.insertOperation.run(facts.service, span.name, span.kind);
+        for (const [key, value] of tags) tagRows.set(`${span.traceId}\u0000${key}\u0000${value}`, [key, value, span.traceId]);
+        const operation = `${facts.service}\u0000${span.name}\u0000${span.kind}`;
+        if (!this.knownOperations.has(operation)) {
+          s.insertOperation.run(facts.service, span.name, span.kind);
+          this.knownOperations.add(operation);
+        }
       }
+      this.insertTagRows([...tagRows.values()]);
       for (const [traceId, d] of deltas) {
         const existed = s.traceExists.get(traceId) !== undefined;
         s.upsertTrace.run(
@@ -257,6 +270,18 @@ export class TraceStore extends EventEmitter<{ traces: [string[]] }> {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+  }
+
+  private insertTagRows(rows: Array<[string, string, string]>): void {
+    for (let start = 0; start < rows.length; start += TAG_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + TAG_ROWS_PER_STATEMENT);
+      let statement = this.multiRowTagInserts.get(chunk.length);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT OR IGNORE INTO trace_tags (key, value, trace_id) VALUES ${Array(chunk.length).fill('(?, ?, ?)').join(', ')}`);
+        this.multiRowTagInserts.set(chunk.length, statement);
+      }
+      statement.run(...chunk.flat());
+    }
   }
 
   /** Drops the earliest-started traces until every bound holds again. */
@@ -354,7 +379,6 @@ function prepareStatements(db: DatabaseSync) {
     insertSpan: db.prepare(`INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, name, kind, service, start_ns, duration_ns,
       status_code, status_message, model, provider, operation, input_tokens, output_tokens, cost_usd, ttfc_s, data)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertTag: db.prepare('INSERT OR IGNORE INTO trace_tags (key, value, trace_id) VALUES (?, ?, ?)'),
     insertOperation: db.prepare('INSERT OR IGNORE INTO operations (service, name, kind) VALUES (?, ?, ?)'),
     traceExists: db.prepare('SELECT 1 FROM traces WHERE trace_id = ?'),
     // SQLite evaluates every SET expression against the old row, so the CASEs compare with the old start.
