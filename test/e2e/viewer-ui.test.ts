@@ -205,12 +205,12 @@ describe('the viewer UI in a headless Chromium', () => {
     expect(await detail.locator('h2').innerText()).toContain(INJECTED_TEXT);
     // No element came out of the payloads, and neither the script nor the handler ran.
     expect(await page.locator('main img, main script').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await page.goto(`${uiUrl}/#/`);
     await rowOf(injectionTraceId).waitFor();
     expect(await rowOf(injectionTraceId).locator('td').nth(2).innerText()).toContain('<script>');
     expect(await page.locator('main img, main script').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'injection.png') });
   });
 
