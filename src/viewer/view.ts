@@ -57,6 +57,12 @@ export interface RunningView {
   close(): Promise<void>;
 }
 
+/** The warning printed when the viewer listens beyond loopback, or undefined on loopback. */
+export function nonLoopbackWarning(host: string): string | undefined {
+  if (isLoopback(host)) return undefined;
+  return `llm-otel view: warning: listening on ${host}, not loopback: the UI and APIs have no authentication, so anyone who can reach this address can read every stored trace (prompts included, if captured)\n`;
+}
+
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -109,9 +115,8 @@ export async function runView(options: ViewOptions = {}): Promise<RunningView> {
     const uiUrl = `http://${urlHost(host)}:${ui.port}`;
     traceUrl = (traceId) => `${uiUrl}/#/trace/${traceId}`;
     out(`llm-otel view: OTLP/gRPC on ${hostPort(host, grpc.port)}, OTLP/HTTP on ${hostPort(host, httpReceiver.port)}, UI on ${uiUrl}\n`);
-    if (!isLoopback(host)) {
-      err(`llm-otel view: warning: listening on ${host}, not loopback: the UI and APIs have no authentication, so anyone who can reach this address can read every stored trace (prompts included, if captured)\n`);
-    }
+    const warning = nonLoopbackWarning(host);
+    if (warning) err(warning);
     return {
       port: grpc.port,
       grpcPort: grpc.port,

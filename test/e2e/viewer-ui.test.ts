@@ -21,6 +21,7 @@ let browser: Browser;
 let page: Page;
 let uiUrl: string;
 let demoTraceId: string;
+let httpPort: number;
 const injectionTraceId = 'feedfacefeedfacefeedfacefeedface';
 const routerTraceId = 'decaf000decaf000decaf000decaf000';
 
@@ -121,6 +122,7 @@ beforeAll(async () => {
   browser = launched;
   uiUrl = started.uiUrl;
   demoTraceId = started.traceId;
+  httpPort = started.httpPort;
   await postTraces(started.httpPort);
   page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.on('dialog', (dialog) => {
@@ -239,5 +241,22 @@ describe('the viewer UI in a headless Chromium', () => {
     const texts = await page.getByTestId('task').allInnerTexts();
     // The plain and the streamed chat send the same prompt: one task of two calls.
     expect(texts.find((text) => text.includes('Say hello to the trace viewer'))).toMatch(/2 calls · gpt-4o-mini/);
+  });
+
+  it('shows a trace that arrives while the list is open, without a reload', async () => {
+    await page.goto(`${uiUrl}/#/`);
+    await rowOf(demoTraceId).waitFor();
+    const lateTraceId = '1a7e1a7e1a7e1a7e1a7e1a7e1a7e1a7e';
+    const nowNs = BigInt(Date.now()) * 1_000_000n;
+    const body = {
+      resourceSpans: [{
+        resource: { attributes: [attr('service.name', 'late-arrival')] },
+        scopeSpans: [{ spans: [{ traceId: lateTraceId, spanId: '1a7e00000000000a', name: 'arrived-live', kind: 1, startTimeUnixNano: String(nowNs), endTimeUnixNano: String(nowNs + 5_000_000n) }] }],
+      }],
+    };
+    const response = await fetch(`http://127.0.0.1:${httpPort}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+    await rowOf(lateTraceId).waitFor({ timeout: 10_000 });
+    expect(await rowOf(lateTraceId).locator('td').nth(2).innerText()).toBe('arrived-live');
   });
 });

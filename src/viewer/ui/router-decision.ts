@@ -3,9 +3,12 @@ import {
   ATTR_DECISION_NAME,
   ATTR_ROUTING_REASON,
   ATTR_ROUTING_SELECTED_MODEL,
-  SEMANTIC_ROUTER_SPAN_PREFIX,
-} from '../semantic-router-attributes.js';
+  SPAN_DECISION_EVALUATION,
+} from '../../router/tracing/router-attributes.js';
 import type { ReceivedAttributes } from '../received-telemetry.js';
+
+/** `semantic_router.`: every router span name starts with it (the vLLM Semantic Router's names). */
+const SEMANTIC_ROUTER_SPAN_PREFIX = `${SPAN_DECISION_EVALUATION.split('.')[0]}.`;
 
 export interface RouterDecision {
   name?: string;

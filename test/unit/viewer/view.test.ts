@@ -4,7 +4,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
 
-import { runView } from '../../../src/viewer/view.js';
+import { nonLoopbackWarning, runView } from '../../../src/viewer/view.js';
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -79,5 +79,14 @@ describe('runView', () => {
     await view.close();
     expect(output).toHaveLength(2);
     expect(output[1]).toMatch(/^trace [0-9a-f]{32}  \(1 span, service unknown_service.*\)\nlonely  \d+\.\d ms\n\n$/);
+  });
+
+  it('warns that the UI has no authentication when the host is not loopback, and only then', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1']) expect(nonLoopbackWarning(host)).toBeUndefined();
+    for (const host of ['0.0.0.0', '::', '192.168.1.20']) {
+      expect(nonLoopbackWarning(host)).toBe(
+        `llm-otel view: warning: listening on ${host}, not loopback: the UI and APIs have no authentication, so anyone who can reach this address can read every stored trace (prompts included, if captured)\n`,
+      );
+    }
   });
 });
