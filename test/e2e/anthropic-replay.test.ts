@@ -12,12 +12,14 @@ const ANTHROPIC_SDK_SCOPE = 'com.anthropic.sdk.typescript';
 
 /**
  * Every Anthropic recording through the official `@anthropic-ai/sdk` in a child process under
- * `--import ./register.js`: JSON bodies gzip-compressed as the API sends them, then streams split
- * into 23-byte chunks so SSE events break mid-line and mid-UTF-8 character.
+ * `--import ./register.js`: JSON bodies gzip-compressed as the API sends them, to a host mapped to
+ * `api: anthropic`; then streams split into 23-byte chunks so SSE events break mid-line and
+ * mid-UTF-8 character, to a host nobody mapped (recognised by `/v1/messages` and the SDK's
+ * `anthropic-version` header).
  */
 describe.each([
   ['gzip JSON bodies', { compress: true }],
-  ['streams in 23-byte chunks', { chunkBytes: 23 }],
+  ['streams in 23-byte chunks, unknown host', { chunkBytes: 23, unmapped: true }],
 ] as const)('Anthropic recordings through @anthropic-ai/sdk (%s)', (_label, serverOptions) => {
   const replay = useReplay(anthropicDriver(), fixtures, serverOptions);
 

@@ -9,10 +9,12 @@ const fixtures = listFixtures(isBedrock);
  * All 28 Bedrock recordings through `@aws-sdk/client-bedrock-runtime` in one child per transport
  * under `--import ./register.js`: the SDK's default NodeHttp2Handler (every command over HTTP/2,
  * h2c to the replay server) and its NodeHttpHandler (HTTP/1.1). Event streams go out in 29-byte
- * pieces, so frames are split across DATA frames / chunks.
+ * pieces, so frames are split across DATA frames / chunks. Over HTTP/2 the server is a host nobody
+ * mapped: the calls are recognised by their `/model/<id>/<action>` path and the SigV4
+ * `Authorization` whose credential scope names `bedrock`.
  */
 describe.each([
-  ['http2', { http2: true, chunkBytes: 29 }],
+  ['http2', { http2: true, chunkBytes: 29, unmapped: true }],
   ['http1', { chunkBytes: 29 }],
 ] as const)('Bedrock recordings through @aws-sdk/client-bedrock-runtime over %s', (transport, serverOptions) => {
   const replay = useReplay(bedrockDriver(transport), fixtures, serverOptions);

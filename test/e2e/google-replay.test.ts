@@ -9,10 +9,11 @@ const fixtures = listFixtures(isGoogle);
  * Every Gemini API and Vertex AI recording, in a child process under `--import ./register.js`:
  * through `@google/genai` (Gemini API key backend and Vertex AI project/location backend; the
  * Python SDK's `enum-encoding=int` calls through fetch with their recorded URL), JSON bodies
- * gzip-compressed; then all of them through raw fetch with streams split into 23-byte chunks.
+ * gzip-compressed, to a host nobody mapped (recognised by the `models/<id>:generateContent` path);
+ * then all of them through raw fetch to mapped hosts, streams split into 23-byte chunks.
  */
 describe.each([
-  ['genai', { compress: true }],
+  ['genai', { compress: true, unmapped: true }],
   ['fetch', { chunkBytes: 23 }],
 ] as const)('Google recordings through %s', (client, serverOptions) => {
   const replay = useReplay(googleDriver(client), fixtures, serverOptions);

@@ -8,9 +8,11 @@ const fixtures = listFixtures(isOllama);
 /**
  * All 8 Ollama recordings through the `ollama` client (chat, generate, embeddings; NDJSON
  * streams split into 17-byte chunks so lines cross chunk edges) under `--import ./register.js`.
+ * The server is not on Ollama's default port and nobody mapped it: the calls are recognised by
+ * their `/api/...` path and the client's `ollama-js/` User-Agent.
  */
-describe('Ollama recordings through the ollama client', () => {
-  const replay = useReplay(ollamaDriver, fixtures, { chunkBytes: 17 });
+describe('Ollama recordings through the ollama client, to an unknown host', () => {
+  const replay = useReplay(ollamaDriver, fixtures, { chunkBytes: 17, unmapped: true });
 
   it('covers the 8 Ollama recordings', () => {
     expect(fixtures).toHaveLength(8);

@@ -3,10 +3,8 @@ import type { Fixture } from '../helpers/fixtures.js';
 import type { ReceivedRequest } from '../helpers/replay-server.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { checkFixtureSpan, describeFailures } from '../helpers/expected-attributes.js';
-import { replayWithDriver, type FixtureReplay, type Replay, type ReplayDriver } from '../helpers/replay-runner.js';
+import { replayWithDriver, type FixtureReplay, type Replay, type ReplayDriver, type ReplayRunOptions } from '../helpers/replay-runner.js';
 
-/** Server options, extra env and extra YAML for one replay (see replayWithDriver). */
-export type ReplayRunOptions = NonNullable<Parameters<typeof replayWithDriver>[3]>;
 
 /**
  * Replays `fixtures` through `driver` once for the enclosing `describe`: an OTLP receiver and the
@@ -52,9 +50,9 @@ export function requestFor(replay: Replay, fixture: Fixture): ReceivedRequest {
  * every value the fixture's `expected` block names and is a CLIENT span.
  */
 export function expectFixtureSpan(replay: Replay, name: string): ReceivedSpan {
-  const { fixture, span } = replayOf(replay, name);
+  const { fixture, span, provider } = replayOf(replay, name);
   expect(span, `no span whose id matches the traceparent the server received for ${name}`).toBeDefined();
-  expect(describeFailures(name, checkFixtureSpan(fixture, span!))).toEqual([]);
+  expect(describeFailures(name, checkFixtureSpan(fixture, span!, provider))).toEqual([]);
   expect(span!.kind).toBe(3); // CLIENT
   return span!;
 }

@@ -24,16 +24,16 @@ export interface FixtureReportRow {
 
 export function recordFixtureReplays(
   driverClient: string,
-  replays: Array<{ fixture: Fixture; span?: ReceivedSpan; client: string }>,
+  replays: Array<{ fixture: Fixture; span?: ReceivedSpan; client: string; provider?: string }>,
 ): void {
-  const rows: FixtureReportRow[] = replays.map(({ fixture, span, client }) => ({
+  const rows: FixtureReportRow[] = replays.map(({ fixture, span, client, provider }) => ({
     fixture: fixture.name,
     provider: fixture.provider,
     api: fixture.api,
     client: client === 'fetch' && driverClient !== 'fetch' ? `fetch (${driverClient} has no method for it)` : driverClient,
     node: process.version,
     spanFound: span !== undefined,
-    checks: span ? checkFixtureSpan(fixture, span) : [],
+    checks: span ? checkFixtureSpan(fixture, span, provider) : [],
   }));
   fs.mkdirSync(REPORT_DIR, { recursive: true });
   const file = path.join(REPORT_DIR, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`);

@@ -4,6 +4,7 @@ import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 import { runTracedApp, type AppRun } from './run-traced-app.js';
 import { recordFixtureReplays } from './fixture-report.js';
 import { mappedApiFor } from './mapped-api.js';
+import { hasWireSignature, providerOnUnknownHost } from './unknown-host.js';
 
 /**
  * How one client (an official SDK, or raw fetch) replays recordings. A driver names the child
@@ -28,6 +29,8 @@ export interface FixtureReplay {
   requests: number;
   /** The client that made the call (a driver may fall back to fetch for a call its SDK lacks). */
   client: string;
+  /** The `gen_ai.provider.name` the span must carry: the fixture's, or what an unknown host can tell. */
+  provider: string;
 }
 
 /** A plan step's own client label, when the driver records one (`fetch` for a fallback). */
@@ -44,23 +47,37 @@ export interface Replay {
   close(): Promise<void>;
 }
 
+export interface ReplayRunOptions extends ReplayOptions {
+  env?: Record<string, string>;
+  extraYaml?: string[];
+  /**
+   * No `providers:` mapping for the servers: each is then an unknown host to the instrumentation,
+   * as a company gateway or a local proxy is, and a call must be recognised by its own wire
+   * signature (see unknown-host.ts; providers whose API has none keep their mapping).
+   */
+  unmapped?: boolean;
+}
+
 /**
  * Replays `fixtures` through `driver` in one child process. Each provider gets its own server on
- * 127.0.0.1, mapped to that provider in the YAML (`providers:`), as a user maps a gateway.
+ * 127.0.0.1, mapped to that provider in the YAML (`providers:`), as a user maps a gateway, unless
+ * `options.unmapped` names it.
  */
 export async function replayWithDriver(
   driver: ReplayDriver,
   fixtures: Fixture[],
   receiver: OtlpReceiver,
-  options: ReplayOptions & { env?: Record<string, string>; extraYaml?: string[] } = {},
+  options: ReplayRunOptions = {},
 ): Promise<Replay> {
   const servers = new Map<string, ReplayServer>();
   for (const provider of new Set(fixtures.map((f) => f.provider))) servers.set(provider, await startReplayServer(options));
   const plan = fixtures.map((f) => driver.step(f, servers.get(f.provider)!));
-  const mappings = [...servers].map(([provider, s]) => {
-    const api = mappedApiFor(provider, fixtures.filter((f) => f.provider === provider));
-    return `      - { host: "127.0.0.1:${s.port}", provider: ${provider}, api: ${api} }`;
-  });
+  const mappings = [...servers]
+    .filter(([provider]) => !options.unmapped || !hasWireSignature(provider))
+    .map(([provider, s]) => {
+      const api = mappedApiFor(provider, fixtures.filter((f) => f.provider === provider));
+      return `      - { host: "127.0.0.1:${s.port}", provider: ${provider}, api: ${api} }`;
+    });
   const before = receiver.spans.length;
   const run = await runTracedApp(driver.app, {
     env: { REPLAY_PLAN: JSON.stringify(plan), OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, ...options.env },
@@ -69,8 +86,7 @@ export async function replayWithDriver(
       '  tracing:',
       '    resource: { service_name: replay-test }',
       ...(options.extraYaml ?? []),
-      '    providers:',
-      ...mappings,
+      ...(mappings.length > 0 ? ['    providers:', ...mappings] : []),
       '',
     ].join('\n'),
     timeoutMs: 60_000,
@@ -89,9 +105,10 @@ export async function replayWithDriver(
       result: results.find((r) => r.fixture === fixture.name),
       requests: requests.length,
       client: clientOfStep(plan[index]) ?? driver.client,
+      provider: options.unmapped ? providerOnUnknownHost(fixture) : fixture.provider,
     };
   });
-  recordFixtureReplays(driver.client, replays);
+  recordFixtureReplays(options.unmapped ? `${driver.client}, unknown host` : driver.client, replays);
   return {
     run,
     servers,
