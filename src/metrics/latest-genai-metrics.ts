@@ -13,7 +13,7 @@ import {
   METRIC_GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK, METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS,
   METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_WRITE_INPUT_TOKENS, METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS,
   METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS, METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS,
-} from './latest-genai-conventions.js';
+} from '../semconv-latest.js';
 
 /** Operations the conventions call inference (client-inference.md lists chat, generate_content, text_completion). */
 const INFERENCE_OPERATIONS = new Set<string>([
@@ -21,7 +21,7 @@ const INFERENCE_OPERATIONS = new Set<string>([
 ]);
 
 /**
- * The GenAI client metrics under the newest names (see latest-genai-conventions.ts):
+ * The GenAI client metrics under the newest names (see src/semconv-latest.ts):
  * - inference calls: `gen_ai.client.inference.duration`, `.time_to_first_chunk` (streams), the
  *   per-operation token histograms, and the usage counters by `gen_ai.token.modality`. Those ask
  *   for a value on every call, failed ones included, `0` when no usage came back; we cannot tell
