@@ -41,6 +41,17 @@ function normalise(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The fixture records raw provider values; the conventions type two of them as strings, and the
+ * span carries their text: a numeric id (AI21 on Bedrock) and integer finish reasons (Vertex
+ * with `enum-encoding=int`, `1` = STOP).
+ */
+function asExported(field: string, value: unknown): unknown {
+  if (field === 'response_id' && typeof value === 'number') return String(value);
+  if (field === 'finish_reasons' && Array.isArray(value)) return value.map((reason) => String(reason));
+  return value;
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -57,8 +68,7 @@ export function checkFixtureSpan(fixture: Fixture, span: ReceivedSpan, provider:
   add('provider', 'gen_ai.provider.name', provider, span.attributes['gen_ai.provider.name']);
   for (const [field, attribute] of FIELD_TO_ATTRIBUTE) {
     if (!(field in expected)) continue;
-    // gen_ai.response.id is a string attribute; a numeric id (AI21 on Bedrock) is exported as its text.
-    const want = field === 'response_id' && typeof expected[field] === 'number' ? String(expected[field]) : expected[field];
+    const want = asExported(field, expected[field]);
     add(field, attribute, want, span.attributes[attribute]);
   }
   if ('error_message' in expected) {

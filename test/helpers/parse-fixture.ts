@@ -43,7 +43,7 @@ export interface CoreFacts {
   responseId?: string | number;
   inputTokens?: number;
   outputTokens?: number;
-  finishReasons?: Array<string | number>;
+  finishReasons?: string[];
   errorMessage?: string;
 }
 
@@ -60,7 +60,8 @@ export function expectedCoreFacts(fixture: Fixture): CoreFacts {
     responseId: present(e.response_id),
     inputTokens: present(e.input_tokens),
     outputTokens: present(e.output_tokens),
-    finishReasons: e.finish_reasons && e.finish_reasons.length > 0 ? e.finish_reasons : undefined,
+    // Raw provider values in the fixture; the conventions type them as strings (Vertex's `1` is `"1"`).
+    finishReasons: e.finish_reasons && e.finish_reasons.length > 0 ? e.finish_reasons.map((r) => String(r)) : undefined,
     errorMessage: present(e.error_message as string | null | undefined),
   };
 }

@@ -65,9 +65,9 @@ describe('Gemini API and Vertex AI recordings', () => {
     expect(extraCounters(parsed.response.usage)).toEqual(expectedExtraCounters(fixture));
   });
 
-  it('keeps integer finish reasons as integers (enum-encoding=int)', () => {
-    expect(parseFixture(loadFixture('gcp.vertex_ai--generateContent--enum-int-gemini-2.5-pro')).response.finishReasons).toEqual([1]);
-    expect(parseFixture(loadFixture('gcp.vertex_ai--generateContent--enum-int-generation-config')).response.finishReasons).toEqual([2]);
+  it('reads integer finish reasons (enum-encoding=int) as their text, the string the conventions type them as', () => {
+    expect(parseFixture(loadFixture('gcp.vertex_ai--generateContent--enum-int-gemini-2.5-pro')).response.finishReasons).toEqual(['1']);
+    expect(parseFixture(loadFixture('gcp.vertex_ai--generateContent--enum-int-generation-config')).response.finishReasons).toEqual(['2']);
   });
 
   it('reports no output count when the response has no candidatesTokenCount', () => {
