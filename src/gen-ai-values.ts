@@ -5,7 +5,12 @@
  */
 
 export const PROVIDER_NAME_VALUE_ALEPH_ALPHA = 'aleph_alpha' as const;
+export const PROVIDER_NAME_VALUE_CEREBRAS = 'cerebras' as const;
+export const PROVIDER_NAME_VALUE_FIREWORKS_AI = 'fireworks_ai' as const;
+export const PROVIDER_NAME_VALUE_HUGGINGFACE = 'huggingface' as const;
+export const PROVIDER_NAME_VALUE_NVIDIA = 'nvidia' as const;
 export const PROVIDER_NAME_VALUE_OLLAMA = 'ollama' as const;
+export const PROVIDER_NAME_VALUE_OPENROUTER = 'openrouter' as const;
 export const PROVIDER_NAME_VALUE_TOGETHER = 'together' as const;
 export const PROVIDER_NAME_VALUE_VOYAGEAI = 'voyageai' as const;
 export const PROVIDER_NAME_VALUE_WRITER = 'writer' as const;

@@ -1,3 +1,5 @@
+import { matchOf } from './request-match-cache.js';
+import { fetchHeaderReader, undiciHeaderReader } from './request-header-readers.js';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
 import { guarded } from '../diagnostics/report-once.js';
@@ -133,15 +135,17 @@ export class FetchCapture {
    */
   private copyLlmRequestBody(input: unknown, init: RequestInit | undefined): Promise<Uint8Array> | undefined {
     if (!(input instanceof Request) || !input.body || input.bodyUsed || init?.body !== undefined) return undefined;
-    if (!this.starter.lookup((init?.method ?? input.method).toUpperCase(), input.url).match) return undefined;
+    const found = this.starter.lookup((init?.method ?? input.method).toUpperCase(), input.url);
+    if (!matchOf(found, () => fetchHeaderReader(input, init))) return undefined;
     return input.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer));
   }
 
   private startForFetch(input: unknown, init: RequestInit | undefined, requestBody?: unknown): TrackedRequest | undefined {
     const args = fetchArgs(input, init);
     if (!args) return undefined;
-    const { url, match } = this.starter.lookup(args.method, args.urlText);
-    const info: HttpRequestInfo = { method: args.method, url, headers: {} };
+    const found = this.starter.lookup(args.method, args.urlText);
+    const match = matchOf(found, () => fetchHeaderReader(input, init));
+    const info: HttpRequestInfo = { method: args.method, url: found.url };
     const followRedirects = init?.redirect !== 'manual' && init?.redirect !== 'error';
     return this.starter.begin(info, match, requestBody ?? args.body, context.active(), { followRedirects });
   }
@@ -158,7 +162,7 @@ export class FetchCapture {
   private startForUndiciRequest(request: UndiciRequest): TrackedRequest | undefined {
     const url = undiciRequestUrl(request);
     if (!url) return undefined;
-    const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };
+    const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, header: undiciHeaderReader(request.headers) };
     return this.starter.begin(info, this.starter.match(info), request.body, context.active());
   }
 

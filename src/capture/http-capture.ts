@@ -1,3 +1,4 @@
+import { clientRequestHeaderReader } from './request-header-readers.js';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { ApiMatch, HttpRequestInfo } from '../providers/types.js';
@@ -71,7 +72,7 @@ export class HttpCapture {
   private onRequestCreated(request: ClientRequest): void {
     const url = requestUrl(request);
     if (!url) return;
-    const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, headers: {} };
+    const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, header: clientRequestHeaderReader(request) };
     const match = this.starter.match(info);
     const parent = context.active();
     if (!match) {

@@ -1,3 +1,4 @@
+import { http2HeaderReader } from './request-header-readers.js';
 import http2 from 'node:http2';
 import { syncBuiltinESMExports } from 'node:module';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
@@ -75,7 +76,7 @@ function requestInfo(headers: RequestHeaders, origin: URL | undefined): HttpRequ
   if (!scheme || !authority) return undefined;
   const url = URL.parse(headerValue(headers, ':path') ?? '/', `${scheme}://${authority}`);
   if (!url) return undefined;
-  return { method: (headerValue(headers, ':method') ?? 'GET').toUpperCase(), url, headers: {} };
+  return { method: (headerValue(headers, ':method') ?? 'GET').toUpperCase(), url, header: http2HeaderReader(headers) };
 }
 
 /** A copy of the app's headers with ours added; symbol-keyed markers (sensitive headers) kept. */

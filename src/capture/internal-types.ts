@@ -1,3 +1,4 @@
+import type { GenAiConventions } from '../spans/genai-conventions.js';
 import type { Tracer } from '@opentelemetry/api';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ExchangeListener } from './types.js';
@@ -6,6 +7,8 @@ import type { ExchangeListener } from './types.js';
 export interface CaptureSettings {
   readonly captureContent: boolean;
   readonly maxContentBytes: number;
+  /** Which GenAI conventions span attributes follow; `default` when absent. */
+  readonly genAiConventions?: GenAiConventions;
 }
 
 /** What every transport capture shares: where spans go and how requests are recognised. */

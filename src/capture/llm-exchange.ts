@@ -197,7 +197,7 @@ export class LlmExchange implements TrackedRequest {
       let errorType: string | undefined;
       if (span.isRecording()) {
         if (this.status !== undefined) recordHttpStatus(span, this.status);
-        span.setAttributes(responseAttributes(facts));
+        span.setAttributes(responseAttributes(facts, this.settings.genAiConventions, this.match.usageCounting));
         if (ttfc !== undefined) span.setAttribute(ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, ttfc);
         if (this.settings.captureContent) {
           span.setAttributes(responseContentAttributes(facts.outputMessages, this.settings.maxContentBytes));
@@ -215,6 +215,7 @@ export class LlmExchange implements TrackedRequest {
           durationSeconds,
           timeToFirstChunkSeconds: ttfc,
           errorType,
+          usageCounting: this.match.usageCounting,
         };
         for (const listener of this.listeners) {
           try {

@@ -1,6 +1,6 @@
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
-import { captureContentFromEnv } from '../config/settings-from-env.js';
+import { captureContentFromEnv, genAiLatestOptedInFromEnv } from '../config/settings-from-env.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './internal-types.js';
@@ -53,6 +53,7 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
       registry: new ProviderRegistry(config.providers ?? []),
       settings: {
         captureContent: config.captureContent ?? captureContentFromEnv(),
+        genAiConventions: config.genAiConventions ?? (genAiLatestOptedInFromEnv() ? 'latest' : 'default'),
         maxContentBytes: config.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
         traceNonLlmRequests: config.traceNonLlmRequests ?? false,
       },

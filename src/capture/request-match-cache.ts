@@ -1,13 +1,20 @@
-import type { ProviderRegistry } from '../providers/registry.js';
-import type { ApiMatch } from '../providers/types.js';
+import type { ProviderRegistry, UrlRecognition } from '../providers/registry.js';
+import type { ApiMatch, RequestHeaderReader } from '../providers/types.js';
 
 /** Distinct method + URL pairs remembered. An app calls a handful of endpoints. */
 const MAX_ENTRIES = 256;
 
-export interface RequestMatch {
+/** What a method and URL say (see UrlRecognition), with the parsed URL. */
+export interface RequestMatch extends UrlRecognition {
   readonly url: URL;
-  /** The API that reads this request, or undefined when it is not an LLM call. */
-  readonly match: ApiMatch | undefined;
+}
+
+/**
+ * The API that reads a request: what its URL decided, else what the one header a candidate path
+ * needs confirms. `header` is called only for a candidate, so other requests build no reader.
+ */
+export function matchOf(found: UrlRecognition, header: () => RequestHeaderReader): ApiMatch | undefined {
+  return found.match ?? (found.confirm ? found.confirm(header()) : undefined);
 }
 
 /**
@@ -28,7 +35,8 @@ export class RequestMatchCache {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       const url = new URL(urlText);
-      entry = { url, match: this.registry.match({ method, url, headers: {} }) };
+      const { match, confirm } = this.registry.recognise(method, url);
+      entry = { url, match, confirm };
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(key, entry);
     }

@@ -1,6 +1,7 @@
 import type { Span } from '@opentelemetry/api';
 import type { InstrumentationConfig } from '@opentelemetry/instrumentation';
-import type { ProviderMapping, RequestFacts, ResponseFacts } from '../providers/types.js';
+import type { ProviderMapping, RequestFacts, ResponseFacts, UsageCounting } from '../providers/types.js';
+import type { GenAiConventions } from '../spans/genai-conventions.js';
 
 /** Options of LlmHttpInstrumentation, for apps that set up their own OpenTelemetry SDK. */
 export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {
@@ -15,6 +16,13 @@ export interface LlmHttpInstrumentationConfig extends InstrumentationConfig {
   traceNonLlmRequests?: boolean;
   /** Hosts to treat as a given provider and API (e.g. an internal gateway). */
   providers?: readonly ProviderMapping[];
+  /**
+   * The GenAI conventions span attributes follow: `default` (`@opentelemetry/semantic-conventions`)
+   * or `latest` (the GenAI conventions repository: inclusive token totals, `cache_write`,
+   * per-modality counters). Default: `latest` when `OTEL_SEMCONV_STABILITY_OPT_IN` names
+   * `gen_ai_latest_experimental`, else `default`.
+   */
+  genAiConventions?: GenAiConventions;
 }
 
 /** A finished LLM call, handed to listeners (metrics, cost) just before its span ends. */
@@ -28,6 +36,8 @@ export interface CompletedExchange {
   readonly durationSeconds: number;
   readonly timeToFirstChunkSeconds?: number;
   readonly errorType?: string;
+  /** How the API's usage counters add up, for totals under the newest conventions. */
+  readonly usageCounting?: UsageCounting;
 }
 
 export type ExchangeListener = (exchange: CompletedExchange) => void;

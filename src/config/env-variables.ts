@@ -28,7 +28,7 @@ export const ENV_VARIABLES = {
   OTEL_TRACES_SAMPLER: { type: 'sampler', default: 'the file, else always_on', setting: 'sampling.type' },
   OTEL_TRACES_SAMPLER_ARG: { type: 'number', default: 'the file, else 1', setting: 'sampling.rate' },
   OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: { type: 'boolean', default: 'the file, else false', setting: 'capture_content' },
-  OTEL_SEMCONV_STABILITY_OPT_IN: { type: 'string-list', default: '(none)', setting: 'GenAI metric names (gen_ai_latest_experimental: the newest)' },
+  OTEL_SEMCONV_STABILITY_OPT_IN: { type: 'string-list', default: '(none)', setting: 'GenAI span and metric names and meanings (gen_ai_latest_experimental: the newest)' },
   OTEL_LOG_LEVEL: { type: 'log-level', default: 'warn', setting: 'level of our diagnostics on stderr' },
   // The Anthropic SDK's own switch: register sets it to false when the user left it unset
   // (sdk/defer-anthropic-sdk-spans.ts), so each call has one GenAI span, not two.

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 
+import { LLM_API_NAMES } from '../providers/registry.js';
+
 import { DEFAULT_MAX_CONTENT_BYTES } from './defaults.js';
 import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
 import type { TracingConfig } from './types.js';
@@ -17,20 +19,12 @@ export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
 
 export const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
 export const EXPORTER_TYPES = ['otlp', 'stdout'] as const;
-/** Wire formats the provider parsers understand; a mapping may only point a host at one of these. */
-export const PROVIDER_APIS = [
-  'openai',
-  'anthropic',
-  'gemini',
-  'vertex_ai',
-  'bedrock',
-  'cohere',
-  'ollama',
-  'watsonx',
-  'aleph_alpha',
-  'voyage',
-  'writer',
-] as const;
+/**
+ * The `api` a `providers:` mapping may name: the registry's own list of the APIs there is a
+ * parser for (one home, so a name the registry does not read, such as `writer`, which is the
+ * OpenAI API on Writer's host, cannot pass validation and then be ignored).
+ */
+const PROVIDER_APIS = LLM_API_NAMES as readonly [string, ...string[]];
 
 const A_BOOLEAN = 'a boolean';
 export const RATE_ALLOWED = 'a number from 0 to 1';

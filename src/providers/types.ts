@@ -48,12 +48,32 @@ export interface RequestContent {
   toolDefinitions?: unknown[];
 }
 
+/** Token modalities the conventions count input tokens by (`gen_ai.usage.<modality>.input_tokens`). */
+export type InputModality = 'text' | 'image' | 'audio' | 'video';
+/** Token modalities the conventions count output tokens by. */
+export type OutputModality = 'text' | 'audio';
+
+/** The provider's own counters, as sent (never summed: see UsageCounting for how they add up). */
 export interface Usage {
   inputTokens?: number;
   outputTokens?: number;
   cacheReadInputTokens?: number;
   cacheCreationInputTokens?: number;
   reasoningOutputTokens?: number;
+  /** Input tokens by modality, where the provider breaks them down (OpenAI audio, Gemini details). */
+  inputTokensByModality?: Partial<Record<InputModality, number>>;
+  outputTokensByModality?: Partial<Record<OutputModality, number>>;
+}
+
+/**
+ * How an API's counters relate, so that the newest conventions' totals (input including cache
+ * reads and writes, output including reasoning) can be formed without guessing per provider.
+ */
+export interface UsageCounting {
+  /** The input count leaves out cache reads and writes (Anthropic, Bedrock). */
+  readonly inputExcludesCache?: boolean;
+  /** The output count leaves out reasoning tokens (Gemini's `candidatesTokenCount` vs `thoughtsTokenCount`). */
+  readonly outputExcludesReasoning?: boolean;
 }
 
 /** What the response said. Every field is optional: a truncated body still yields what was read. */
@@ -61,8 +81,11 @@ export interface ResponseFacts {
   /** As sent: a string, except AI21 Jurassic-2 on Bedrock, whose id is a JSON number. */
   responseId?: string | number;
   responseModel?: string;
-  /** Raw provider values, one per choice/candidate, in index order (integers stay integers). */
-  finishReasons?: Array<string | number>;
+  /**
+   * Provider values, one per choice/candidate, in index order, as text: the conventions type
+   * them as strings, so Vertex's integer enums (`enum-encoding=int`, 1 = STOP) arrive as `"1"`.
+   */
+  finishReasons?: string[];
   usage?: Usage;
   /** Provider error code/type from an error body (e.g. `invalid_request_error`). */
   errorType?: string;
@@ -75,12 +98,26 @@ export interface ResponseFacts {
   outputMessages?: unknown[];
 }
 
-/** How a parser sees the HTTP request. Header names are lower-case. */
+/**
+ * Reads one request header by its lower-case name (repeats joined with ', '). Transports read it
+ * from their own header structures on demand; a value is never copied to a span.
+ */
+export type RequestHeaderReader = (name: string) => string | undefined;
+
+/** How recognition sees the HTTP request, before its body. */
 export interface HttpRequestInfo {
   method: string;
   url: URL;
-  /** Lower-cased header names; values joined with ', '. Never copied to spans as a whole. */
-  headers: Record<string, string>;
+  /** The request's headers; asked only for a wire signature that needs one. Absent: none known. */
+  header?: RequestHeaderReader;
+}
+
+/**
+ * The rest of a wire signature, for a request whose method and URL already look like the API's:
+ * the header it must carry. Returns the match when the header confirms it.
+ */
+export interface SignatureCheck {
+  confirm(header: RequestHeaderReader): ApiMatch | undefined;
 }
 
 /** Incremental parser for a streamed (or buffered) response body. */
@@ -110,10 +147,17 @@ export interface LlmApi {
   /** Stable name, used in config mappings and tests (e.g. `openai`). */
   readonly name: string;
   /**
-   * Recognise the request from method, URL and headers alone (no body yet). Return the
-   * operation/provider if known, else undefined. Must be cheap: it runs on every HTTP request.
+   * Recognise the request on the API's own hosts, or on any host when `providerHint` (a
+   * `providers:` mapping) names this API, from method and URL alone (no headers, no body). Must be
+   * cheap: it runs on every HTTP request (the capture remembers the answer per URL).
    */
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined;
+  /**
+   * Recognise the request on a host nobody mapped, by the API's wire signature: a match when the
+   * method and URL alone are the signature, a check of the one header that completes it when the
+   * path is a candidate, else undefined. Reads no header itself.
+   */
+  signature?(request: HttpRequestInfo): ApiMatch | SignatureCheck | undefined;
 }
 
 export interface ApiMatch {
@@ -124,6 +168,8 @@ export interface ApiMatch {
   readonly urlModel?: string;
   /** Stream decided by the URL (e.g. `:streamGenerateContent`), if the URL decides it. */
   readonly urlStream?: boolean;
+  /** How this API's usage counters add up (absent: input includes cache, output includes reasoning). */
+  readonly usageCounting?: UsageCounting;
   /** Parse the JSON request body (undefined when unreadable) into facts. Never throws. */
   parseRequest(body: unknown, captureContent: boolean): RequestFacts;
   /** A body parser for this response; picks JSON/SSE/NDJSON by content type. */

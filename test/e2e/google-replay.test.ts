@@ -69,6 +69,6 @@ describe('Google recordings with capture_content: true', () => {
     const tools = JSON.parse(String(span!.attributes['gen_ai.tool.definitions'])) as Array<{ type: string; name: string }>;
     expect(tools.map((t) => [t.type, t.name])).toEqual([['function', 'get_current_weather']]);
     const [message] = JSON.parse(String(span!.attributes['gen_ai.output.messages'])) as Array<{ finish_reason: unknown }>;
-    expect(message!.finish_reason).toBe(1);
+    expect(message!.finish_reason).toBe('1');
   });
 });

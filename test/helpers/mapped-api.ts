@@ -5,7 +5,7 @@ import type { Fixture } from './fixtures.js';
 const registry = new ProviderRegistry();
 
 function recordedRequest(fixture: Fixture): HttpRequestInfo {
-  return { method: fixture.request.method, url: new URL(fixture.request.url), headers: {} };
+  return { method: fixture.request.method, url: new URL(fixture.request.url) };
 }
 
 /**

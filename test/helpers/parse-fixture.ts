@@ -21,7 +21,8 @@ export interface ParseOptions {
  * and URL, parse the request body, push the response bytes, finish. Throws if nothing matches.
  */
 export function parseFixture(fixture: Fixture, options: ParseOptions = {}): ParsedFixture {
-  const info: HttpRequestInfo = { method: fixture.request.method, url: new URL(fixture.request.url), headers: fixture.request.headers };
+  const headers = fixture.request.headers;
+  const info: HttpRequestInfo = { method: fixture.request.method, url: new URL(fixture.request.url), header: (name) => headers[name] };
   const match = new ProviderRegistry().match(info);
   if (!match) throw new Error(`${fixture.name}: no API recognises ${info.method} ${info.url.href}`);
   const capture = options.captureContent ?? false;

@@ -1,9 +1,9 @@
-import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseInfo } from '../types.js';
+import type { ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseInfo, SignatureCheck } from '../types.js';
 import {
   GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC,
 } from '../../semconv.js';
 import { bodyKindOf } from '../body-kind.js';
-import { postPathOf } from '../post-path.js';
+import { hostnameOf, postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { parseAnthropicRequest } from './parse-anthropic-request.js';
@@ -23,6 +23,11 @@ function operationOf(path: string): string | undefined {
   return undefined;
 }
 
+const ANTHROPIC_USAGE_COUNTING = { inputExcludesCache: true } as const;
+
+/** The header every Anthropic client sends (`anthropic-version: 2023-06-01`); an app's own `/v1/messages` has none. */
+const ANTHROPIC_VERSION_HEADER = 'anthropic-version';
+
 /**
  * The body readers of the Anthropic Messages format, for any host that serves it (api.anthropic.com,
  * a mapped gateway, or Claude on Vertex AI, whose URL names the model).
@@ -37,6 +42,8 @@ export function anthropicMessagesMatch(
     operation: base.operation,
     urlModel: base.urlModel,
     urlStream: base.urlStream,
+    // `input_tokens` leaves out `cache_read_input_tokens` and `cache_creation_input_tokens`.
+    usageCounting: ANTHROPIC_USAGE_COUNTING,
     parseRequest(body, captureContent) {
       const facts = parseAnthropicRequest(base, body, captureContent);
       if (base.urlStream) facts.stream = true;
@@ -49,15 +56,25 @@ export function anthropicMessagesMatch(
   };
 }
 
-/** The Anthropic API on api.anthropic.com, or on any host mapped to `api: anthropic`. */
+/**
+ * The Anthropic API on api.anthropic.com, on any host mapped to `api: anthropic`, and on any other
+ * host (a gateway, a proxy, any path prefix) when the request carries an `anthropic-version` header.
+ */
 export const anthropicApi: LlmApi = {
   name: 'anthropic',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
     const path = postPathOf(request);
     if (path === undefined) return undefined;
-    const provider = providerHint ?? (request.url.hostname.toLowerCase() === ANTHROPIC_HOST ? GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC : undefined);
+    const provider = providerHint ?? (hostnameOf(request) === ANTHROPIC_HOST ? GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC : undefined);
     if (!provider) return undefined;
     const operation = operationOf(path);
     return operation ? anthropicMessagesMatch(anthropicApi, { provider, operation }) : undefined;
+  },
+  signature(request: HttpRequestInfo): SignatureCheck | undefined {
+    const path = postPathOf(request);
+    const operation = path === undefined ? undefined : operationOf(path);
+    if (!operation) return undefined;
+    const match = anthropicMessagesMatch(anthropicApi, { provider: GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC, operation });
+    return { confirm: (header) => (header(ANTHROPIC_VERSION_HEADER) ? match : undefined) };
   },
 };

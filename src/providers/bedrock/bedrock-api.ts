@@ -1,12 +1,13 @@
 import type {
-  ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseFacts, ResponseInfo,
+  ApiMatch, HttpRequestInfo, LlmApi, RequestFacts, ResponseAccumulator, ResponseFacts, ResponseInfo, SignatureCheck,
 } from '../types.js';
 import { definedOnly } from '../json-fields.js';
 import { bodyKindOf } from '../body-kind.js';
-import { postPathOf } from '../post-path.js';
+import { hostnameOf, postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { GEN_AI_OPERATION_NAME_VALUE_CHAT, GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK } from '../../semconv.js';
 import { readBedrockError } from './bedrock-error.js';
+import { isSigV4ForBedrock } from './sigv4-scope.js';
 import { bedrockTargetOf, isBedrockRuntimeHost, isStreamingAction, type BedrockTarget } from './bedrock-target.js';
 import { ConverseStreamReducer } from './converse-stream-reducer.js';
 import { createEventStreamAccumulator } from '../stream/aws-event-stream-accumulator.js';
@@ -55,31 +56,45 @@ function createAccumulator(target: BedrockTarget, response: ResponseInfo, reques
   return withResponseHeaders(inner, response);
 }
 
+/** Converse's `inputTokens` and Claude's `input_tokens` leave out the cache reads and writes. */
+const BEDROCK_USAGE_COUNTING = { inputExcludesCache: true } as const;
+
+function bedrockMatch(target: BedrockTarget, provider: string): ApiMatch {
+  const stream = isStreamingAction(target.action);
+  const base = { provider, model: target.modelId, stream };
+  return {
+    api: bedrockApi,
+    provider,
+    // An invoke body decides chat vs text completion; before it is read, chat.
+    operation: isConverse(target) ? GEN_AI_OPERATION_NAME_VALUE_CHAT : invokeOperationOf({}, target.modelId),
+    urlModel: target.modelId,
+    urlStream: stream,
+    usageCounting: BEDROCK_USAGE_COUNTING,
+    parseRequest: (body, captureContent) =>
+      isConverse(target) ? parseConverseRequest(base, body, captureContent) : parseInvokeRequest(base, body, captureContent),
+    createAccumulator: (response, facts, captureContent) => createAccumulator(target, response, facts, captureContent),
+  };
+}
+
 /**
  * Amazon Bedrock Runtime: Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream,
- * on the AWS endpoints or on any host the user maps to `api: bedrock` (a gateway, a proxy).
+ * on the AWS endpoints, on any host the user maps to `api: bedrock`, and on any other host (a
+ * proxy, a custom endpoint) when the request is SigV4-signed for the `bedrock` service.
  */
 export const bedrockApi: LlmApi = {
   name: 'bedrock',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
     const path = postPathOf(request);
     if (path === undefined) return undefined;
-    if (!providerHint && !isBedrockRuntimeHost(request.url.hostname)) return undefined;
+    if (!providerHint && !isBedrockRuntimeHost(hostnameOf(request))) return undefined;
     const target = bedrockTargetOf(path);
+    return target ? bedrockMatch(target, providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK) : undefined;
+  },
+  signature(request: HttpRequestInfo): SignatureCheck | undefined {
+    const path = postPathOf(request);
+    const target = path === undefined ? undefined : bedrockTargetOf(path);
     if (!target) return undefined;
-    const provider = providerHint ?? GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK;
-    const stream = isStreamingAction(target.action);
-    const base = { provider, model: target.modelId, stream };
-    return {
-      api: bedrockApi,
-      provider,
-      // An invoke body decides chat vs text completion; before it is read, chat.
-      operation: isConverse(target) ? GEN_AI_OPERATION_NAME_VALUE_CHAT : invokeOperationOf({}, target.modelId),
-      urlModel: target.modelId,
-      urlStream: stream,
-      parseRequest: (body, captureContent) =>
-        isConverse(target) ? parseConverseRequest(base, body, captureContent) : parseInvokeRequest(base, body, captureContent),
-      createAccumulator: (response, facts, captureContent) => createAccumulator(target, response, facts, captureContent),
-    };
+    const match = bedrockMatch(target, GEN_AI_PROVIDER_NAME_VALUE_AWS_BEDROCK);
+    return { confirm: (header) => (isSigV4ForBedrock(header('authorization'), request.url) ? match : undefined) };
   },
 };

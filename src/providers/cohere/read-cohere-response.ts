@@ -13,15 +13,19 @@ export interface CohereCall {
 /**
  * Cohere reports two counters: `billed_units` (what the account is charged) and `tokens` (what
  * the model saw, including the prompt template Cohere adds). Usage attributes carry the billed
- * units, the numbers a user reconciles with their bill and that Cohere calls usage.
- * v1 bodies keep them under `meta`, v2 chat under `usage`.
+ * units, the numbers a user reconciles with their bill and that Cohere calls usage (the newest
+ * token metrics also ask for billable counts where both are sent). v1 bodies keep them under
+ * `meta`, v2 chat under `usage`, beside `cached_tokens`: the prompt tokens served from Cohere's
+ * prompt cache.
  */
 export function readCohereUsage(body: JsonObject, operation: string): Usage | undefined {
   const billed = asObject(dig(body, 'meta', 'billed_units') ?? dig(body, 'usage', 'billed_units'));
-  if (!billed) return undefined;
+  const cached = asInteger(dig(body, 'usage', 'cached_tokens'));
+  if (!billed && cached === undefined) return undefined;
   return usageCounters({
-    inputTokens: asInteger(billed.input_tokens),
-    outputTokens: operation === 'embeddings' ? undefined : asInteger(billed.output_tokens),
+    inputTokens: asInteger(billed?.input_tokens),
+    outputTokens: operation === 'embeddings' ? undefined : asInteger(billed?.output_tokens),
+    cacheReadInputTokens: cached,
   });
 }
 

@@ -21,6 +21,8 @@ const MODEL_SEGMENT = /\/models\/([^/:]+):[A-Za-z]+$/;
 const PUBLISHER_SEGMENT = /\/publishers\/([^/]+)\/models\//;
 
 export function readGenerateContentPath(pathname: string): GenerateContentPath | undefined {
+  // Most paths have no custom method at all; this spares them the regular expressions.
+  if (!pathname.includes(':')) return undefined;
   const method = METHOD_AT_END.exec(pathname)?.[1];
   if (!method) return undefined;
   const model = MODEL_SEGMENT.exec(pathname)?.[1];

@@ -13,7 +13,7 @@ import { readGoogleError, readGoogleUsage } from './read-google-fields.js';
 type PartState = { kind: 'text' | 'reasoning'; text: BoundedText; chunk: number } | { kind: 'whole'; part: unknown };
 
 interface CandidateState {
-  finishReason?: string | number;
+  finishReason?: string;
   parts: PartState[];
 }
 
@@ -21,8 +21,9 @@ interface CandidateState {
  * Folds `GenerateContentResponse` objects into facts: one for `:generateContent`, one per chunk
  * for `:streamGenerateContent` (SSE events or the items of a JSON array). Each chunk repeats the
  * response id and model version; the finish reason arrives per candidate on its last chunk; the
- * usage counters of the last chunk that has any replace earlier ones. Finish reasons stay raw:
- * `STOP`, or `1` when the caller asked for `enum-encoding=int`.
+ * usage counters of the last chunk that has any replace earlier ones. Finish reasons are the
+ * provider's values as text: `STOP`, or `"1"` when the caller asked for `enum-encoding=int` (the
+ * conventions type `gen_ai.response.finish_reasons` as strings; the number is not renamed by a guess).
  */
 export class GenerateContentReducer implements SseEventReducer {
   private responseId?: string;
@@ -66,7 +67,8 @@ export class GenerateContentReducer implements SseEventReducer {
       this.candidates.set(index, state);
     }
     const reason = pick(candidate, 'finishReason', 'finish_reason');
-    if (typeof reason === 'string' || asInteger(reason) !== undefined) state.finishReason = reason as string | number;
+    if (typeof reason === 'string') state.finishReason = reason;
+    else if (asInteger(reason) !== undefined) state.finishReason = String(reason);
     if (this.captureContent) this.readParts(state, asArray(asObject(candidate.content)?.parts) ?? []);
   }
 
@@ -105,7 +107,7 @@ export class GenerateContentReducer implements SseEventReducer {
     const indices = [...this.candidates.keys()].sort((a, b) => a - b);
     const finishReasons = indices
       .map((i) => this.candidates.get(i)!.finishReason)
-      .filter((r): r is string | number => r !== undefined);
+      .filter((r): r is string => r !== undefined);
     return definedOnly({
       responseId: this.responseId,
       responseModel: this.responseModel,

@@ -1,7 +1,29 @@
-import type { ResponseFacts, Usage } from '../types.js';
-import { asInteger, asNonEmptyString, asObject, asString, definedOnly } from '../json-fields.js';
+import type { InputModality, OutputModality, ResponseFacts, Usage } from '../types.js';
+import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly } from '../json-fields.js';
 import { pick } from './google-content.js';
 import { usageCounters } from '../usage-counters.js';
+
+/**
+ * `Modality` of a `ModalityTokenCount`, by name or (with `enum-encoding=int`) by number:
+ * TEXT = 1, IMAGE = 2, VIDEO = 3, AUDIO = 4 (DOCUMENT = 5 has no usage attribute in the conventions).
+ */
+const MODALITIES: Readonly<Record<string, InputModality>> = {
+  TEXT: 'text', IMAGE: 'image', VIDEO: 'video', AUDIO: 'audio', 1: 'text', 2: 'image', 3: 'video', 4: 'audio',
+};
+const OUTPUT_MODALITIES: ReadonlySet<string> = new Set<OutputModality>(['text', 'audio']);
+
+/** `promptTokensDetails` / `candidatesTokensDetails` summed per modality, those the conventions count. */
+function tokensByModality(details: unknown, output: boolean): Record<string, number> | undefined {
+  const counts: Record<string, number> = {};
+  for (const item of asArray(details) ?? []) {
+    const entry = asObject(item);
+    const modality = MODALITIES[String(entry?.modality ?? '')];
+    const tokens = asInteger(pick(entry ?? {}, 'tokenCount', 'token_count'));
+    if (!modality || tokens === undefined || (output && !OUTPUT_MODALITIES.has(modality))) continue;
+    counts[modality] = (counts[modality] ?? 0) + tokens;
+  }
+  return Object.keys(counts).length > 0 ? counts : undefined;
+}
 
 /**
  * `usageMetadata`, each counter as the API reports it: `candidatesTokenCount` excludes
@@ -17,6 +39,8 @@ export function readGoogleUsage(usageMetadata: unknown): Usage | undefined {
     outputTokens: asInteger(pick(u, 'candidatesTokenCount', 'candidates_token_count')),
     cacheReadInputTokens: asInteger(pick(u, 'cachedContentTokenCount', 'cached_content_token_count')),
     reasoningOutputTokens: asInteger(pick(u, 'thoughtsTokenCount', 'thoughts_token_count')),
+    inputTokensByModality: tokensByModality(pick(u, 'promptTokensDetails', 'prompt_tokens_details'), false),
+    outputTokensByModality: tokensByModality(pick(u, 'candidatesTokensDetails', 'candidates_tokens_details'), true),
   });
 }
 

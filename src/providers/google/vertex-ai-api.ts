@@ -13,10 +13,11 @@ function isVertexAiHost(hostname: string): boolean {
   );
 }
 
-/** Gemini (and Claude) models on Vertex AI. */
+/** Gemini (and Claude) models on Vertex AI, on its own hosts or behind any gateway that keeps its paths. */
 export const vertexAiApi = createGenerateContentApi({
   name: 'vertex_ai',
   provider: GEN_AI_PROVIDER_NAME_VALUE_GCP_VERTEX_AI,
   isOwnHost: isVertexAiHost,
+  isOwnPath: (pathname, path) => path.publisher !== undefined || pathname.includes('/projects/'),
   servesAnthropicModels: true,
 });

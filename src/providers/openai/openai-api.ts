@@ -5,7 +5,7 @@ import {
 } from '../../semconv.js';
 import { OPERATION_NAME_VALUE_IMAGE_GENERATION, PROVIDER_NAME_VALUE_WRITER } from '../../gen-ai-values.js';
 import { bodyKindOf } from '../body-kind.js';
-import { postPathOf } from '../post-path.js';
+import { hostnameOf, postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { openAiCompatibleProviderOf } from './openai-hosts.js';
@@ -35,33 +35,41 @@ function operationOf(path: string, provider: string | undefined): string | undef
   return undefined;
 }
 
+function openAiMatch(path: string, provider: string, azureDeployment: string | undefined): ApiMatch | undefined {
+  const operation = operationOf(path, provider);
+  if (!operation) return undefined;
+  const urlModel = azureDeployment ? decodePathSegment(azureDeployment) : undefined;
+  return {
+    api: openAiApi,
+    provider,
+    operation,
+    urlModel,
+    parseRequest: (body, captureContent) => parseOpenAiRequest({ provider, operation, urlModel, path }, body, captureContent),
+    createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator =>
+      bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
+        ? createSseAccumulator(new OpenAiStreamReducer(captureContent))
+        : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent, operation)),
+  };
+}
+
 /**
- * The OpenAI API and everything that speaks it: OpenAI, Azure OpenAI, Groq, DeepSeek, Mistral,
- * Together, Writer, and any unknown host (vLLM, LiteLLM, a gateway) recognised by its path alone.
+ * The OpenAI API and everything that speaks it: on the hosts of the provider-host table
+ * (openai-hosts.ts) under their provider's name, on a mapped host under the mapping's, and on any
+ * other host (vLLM, LiteLLM, a gateway) by its paths alone, as `openai` (`azure.ai.openai` for an
+ * Azure deployment path): nothing else on the wire names the server behind an OpenAI-shaped call.
  */
 export const openAiApi: LlmApi = {
   name: 'openai',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
     const path = postPathOf(request);
     if (path === undefined) return undefined;
+    const provider = providerHint ?? openAiCompatibleProviderOf(hostnameOf(request), path);
+    return provider ? openAiMatch(path, provider, AZURE_DEPLOYMENT_PATH.exec(path)?.[1]) : undefined;
+  },
+  signature(request: HttpRequestInfo): ApiMatch | undefined {
+    const path = postPathOf(request);
+    if (path === undefined) return undefined;
     const azureDeployment = AZURE_DEPLOYMENT_PATH.exec(path)?.[1];
-    const provider =
-      providerHint ??
-      openAiCompatibleProviderOf(request.url.hostname) ??
-      (azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI);
-    const operation = operationOf(path, provider);
-    if (!operation) return undefined;
-    const urlModel = azureDeployment ? decodePathSegment(azureDeployment) : undefined;
-    return {
-      api: openAiApi,
-      provider,
-      operation,
-      urlModel,
-      parseRequest: (body, captureContent) => parseOpenAiRequest({ provider, operation, urlModel, path }, body, captureContent),
-      createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator =>
-        bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
-          ? createSseAccumulator(new OpenAiStreamReducer(captureContent))
-          : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent, operation)),
-    };
+    return openAiMatch(path, azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI, azureDeployment);
   },
 };

@@ -48,8 +48,9 @@ export class OpenAiStreamReducer implements SseEventReducer {
     const error = readOpenAiError(data);
     if (error || type === 'error') {
       this.error = error ?? { errorType: asString(data.code) ?? 'error', errorMessage: asString(data.message) };
-      return;
     }
+    // Some OpenAI-compatible routers (OpenRouter) end a stream that failed after its 200 with a
+    // chunk carrying both the `error` and the usage so far; both are kept.
     this.readChunk(data);
   }
 

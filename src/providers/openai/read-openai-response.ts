@@ -8,17 +8,38 @@ import { textMessage } from '../content-parts.js';
  * (`input_tokens`). Groq streams carry it under `x_groq.usage`. Each counter is the provider's
  * own; nothing is summed or derived.
  */
+/**
+ * Cached input tokens: chat `prompt_tokens_details`, Responses `input_tokens_details`, Assistants
+ * runs `prompt_token_details` (sic), and DeepSeek's own `prompt_cache_hit_tokens` where it sends no
+ * details object.
+ */
+function cachedInputTokens(u: Record<string, unknown>): number | undefined {
+  return (
+    asInteger(dig(u, 'prompt_tokens_details', 'cached_tokens')) ??
+    asInteger(dig(u, 'input_tokens_details', 'cached_tokens')) ??
+    asInteger(dig(u, 'prompt_token_details', 'cached_tokens')) ??
+    asInteger(u.prompt_cache_hit_tokens)
+  );
+}
+
+/** Audio tokens of the audio-capable chat models, the one modality the chat usage breaks out. */
+function audioTokens(details: unknown): { audio: number } | undefined {
+  const audio = asInteger(dig(details, 'audio_tokens'));
+  return audio === undefined ? undefined : { audio };
+}
+
 export function readOpenAiUsage(usage: unknown): Usage | undefined {
   const u = asObject(usage);
   if (!u) return undefined;
   return definedOnly({
     inputTokens: asInteger(u.prompt_tokens) ?? asInteger(u.input_tokens),
     outputTokens: asInteger(u.completion_tokens) ?? asInteger(u.output_tokens),
-    cacheReadInputTokens:
-      asInteger(dig(u, 'prompt_tokens_details', 'cached_tokens')) ?? asInteger(dig(u, 'input_tokens_details', 'cached_tokens')),
+    cacheReadInputTokens: cachedInputTokens(u),
     reasoningOutputTokens:
       asInteger(dig(u, 'completion_tokens_details', 'reasoning_tokens')) ??
       asInteger(dig(u, 'output_tokens_details', 'reasoning_tokens')),
+    inputTokensByModality: audioTokens(u.prompt_tokens_details),
+    outputTokensByModality: audioTokens(u.completion_tokens_details),
   });
 }
 

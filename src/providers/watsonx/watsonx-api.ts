@@ -4,7 +4,7 @@ import {
   GEN_AI_PROVIDER_NAME_VALUE_IBM_WATSONX_AI,
 } from '../../semconv.js';
 import { bodyKindOf } from '../body-kind.js';
-import { matchPathTable, type PathTable } from '../path-table.js';
+import { matchPathTable, matchPathTableSignature, type PathTable, type PathTableMatch } from '../path-table.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
 import { createSseAccumulator } from '../stream/sse-accumulator.js';
 import { OpenAiStreamReducer } from '../openai/openai-stream-reducer.js';
@@ -32,32 +32,37 @@ const WATSONX_PATHS: PathTable<WatsonxCall> = {
     ['/text/chat', { operation: GEN_AI_OPERATION_NAME_VALUE_CHAT, stream: false }],
     ['/text/embeddings', { operation: GEN_AI_OPERATION_NAME_VALUE_EMBEDDINGS, stream: false }],
   ],
+  // Every watsonx.ai call is versioned by a `version=YYYY-MM-DD` query under `/ml/v1...`.
+  signature: { query: 'version', path: /\/ml\/v\d+(?:-beta)?\// },
 };
 
-/** IBM watsonx.ai's REST API (text generation, chat, embeddings). */
+function watsonxMatch({ provider, call }: PathTableMatch<WatsonxCall>): ApiMatch {
+  return {
+    api: watsonxApi,
+    provider,
+    operation: call.operation,
+    urlStream: call.stream,
+    parseRequest: (body, captureContent) => parseWatsonxRequest({ provider, ...call }, body, captureContent),
+    createAccumulator(response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator {
+      if (bodyKindOf(response.headers['content-type'], facts.stream) !== 'sse') {
+        return createJsonAccumulator((body) => readWatsonxResponse(body, call.operation, captureContent));
+      }
+      // Chat streams are OpenAI-style chunks; generation streams are watsonx `results` events.
+      return createSseAccumulator(
+        call.operation === GEN_AI_OPERATION_NAME_VALUE_CHAT
+          ? new OpenAiStreamReducer(captureContent)
+          : new WatsonxGenerationStreamReducer(captureContent),
+      );
+    },
+  };
+}
+
+/** IBM watsonx.ai's REST API (text generation, chat, embeddings), on IBM Cloud or behind any gateway. */
 export const watsonxApi: LlmApi = {
   name: 'watsonx',
   match(request: HttpRequestInfo, providerHint?: string): ApiMatch | undefined {
     const found = matchPathTable(WATSONX_PATHS, request, providerHint);
-    if (!found) return undefined;
-    const { provider, call } = found;
-    return {
-      api: watsonxApi,
-      provider,
-      operation: call.operation,
-      urlStream: call.stream,
-      parseRequest: (body, captureContent) => parseWatsonxRequest({ provider, ...call }, body, captureContent),
-      createAccumulator(response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator {
-        if (bodyKindOf(response.headers['content-type'], facts.stream) !== 'sse') {
-          return createJsonAccumulator((body) => readWatsonxResponse(body, call.operation, captureContent));
-        }
-        // Chat streams are OpenAI-style chunks; generation streams are watsonx `results` events.
-        return createSseAccumulator(
-          call.operation === GEN_AI_OPERATION_NAME_VALUE_CHAT
-            ? new OpenAiStreamReducer(captureContent)
-            : new WatsonxGenerationStreamReducer(captureContent),
-        );
-      },
-    };
+    return found ? watsonxMatch(found) : undefined;
   },
+  signature: (request) => matchPathTableSignature(WATSONX_PATHS, request, watsonxMatch),
 };

@@ -12,7 +12,7 @@ describe('fetchHeaderReader', () => {
     ['a record with mixed-case names', { 'Anthropic-Version': '2023-06-01' }],
     ['header pairs', [['anthropic-version', '2023-06-01']]],
   ])('reads %s in init.headers', (_title, headers) => {
-    expect(fetchHeaderReader(URL_TEXT, { headers: headers as HeadersInit })('anthropic-version')).toBe('2023-06-01');
+    expect(fetchHeaderReader(URL_TEXT, { headers: headers as RequestInit['headers'] })('anthropic-version')).toBe('2023-06-01');
   });
 
   it('reads a Request\'s headers when init has none', () => {

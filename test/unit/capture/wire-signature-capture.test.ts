@@ -1,18 +1,14 @@
 import http from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
+import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 
 /**
  * The capture on a host nobody mapped, through the real transports: a call is traced when its
  * request carries the provider's wire signature in the headers the app (or its SDK) set, and an
  * app's own JSON API on the same paths is left alone, even when its answer looks like a model's.
  */
-const exporter = new InMemorySpanExporter();
-const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+const { exporter, provider } = useInMemorySdk();
 let instrumentation: LlmHttpInstrumentation;
 let server: http.Server;
 let base = '';
@@ -28,9 +24,6 @@ const SIGV4_BEDROCK =
   'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=00';
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
   instrumentation = new LlmHttpInstrumentation();
   instrumentation.setTracerProvider(provider);
   server = http.createServer((req, res) => {
@@ -45,10 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   instrumentation.disable();
   await new Promise((resolve) => server.close(resolve));
-  await provider.shutdown();
 });
-
-beforeEach(() => exporter.reset());
 
 /** POSTs BODY over node:http and reads the answer. */
 function httpPost(path: string, headers: Record<string, string>): Promise<void> {
@@ -62,7 +52,7 @@ function httpPost(path: string, headers: Record<string, string>): Promise<void> 
   });
 }
 
-async function fetchPost(path: string, headers: HeadersInit): Promise<void> {
+async function fetchPost(path: string, headers: RequestInit['headers']): Promise<void> {
   await (await fetch(`${base}${path}`, { method: 'POST', headers, body: BODY })).text();
 }
 

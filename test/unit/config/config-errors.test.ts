@@ -10,7 +10,9 @@ afterEach(removeTempDirs);
 
 const TRACING_KEYS =
   'enabled, provider, exporter, sampling, resource, capture_content, max_content_bytes, trace_non_llm_requests, providers, metrics';
-const APIS = 'openai, anthropic, gemini, vertex_ai, bedrock, cohere, ollama, watsonx, aleph_alpha, voyage, writer';
+// The registry's APIs, in its order: `writer` is not one (Writer speaks the OpenAI API), so a
+// mapping that names it is refused rather than accepted and then ignored.
+const APIS = 'bedrock, anthropic, gemini, vertex_ai, cohere, watsonx, aleph_alpha, voyage, ollama, openai';
 const ENDPOINT = 'host:port, http://host:port or https://host:port, with a port from 1 to 65535';
 const HOST = 'a host name, optionally with :port or a leading *. (no scheme or path)';
 
@@ -63,6 +65,11 @@ const BAD_FILES: ReadonlyArray<readonly [name: string, yaml: string, expected: s
     'observability.tracing.resource.service_version: found 1.1; allowed: a string; quote version numbers, e.g. "1.2.0"',
   ],
   ['blank service name', tracing('resource: { service_name: " " }'), 'observability.tracing.resource.service_name: found " "; allowed: a non-empty string'],
+  [
+    'provider mapping with api: writer (no parser of that name)',
+    tracing('providers:', '  - { host: llm.example.com, provider: writer, api: writer }'),
+    `observability.tracing.providers[0].api: found "writer"; allowed: one of ${APIS}`,
+  ],
   [
     'provider mapping with an unknown api',
     tracing('providers:', '  - { host: llm.example.com, provider: mistral, api: mistral }'),

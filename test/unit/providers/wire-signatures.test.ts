@@ -105,12 +105,14 @@ const RECOGNISED: ReadonlyArray<
 ];
 
 describe('recognition by wire signature on hosts nobody mapped', () => {
-  it.each(RECOGNISED)('%s', (_title, url, headers, provider, operation, extra) => {
-    const { match } = recognise(url, headers);
-    expect(match?.provider).toBe(provider);
-    expect(match?.operation).toBe(operation);
-    if (extra) expect(match).toMatchObject(extra);
-  });
+  for (const [title, url, headers, provider, operation, extra] of RECOGNISED) {
+    it(title, () => {
+      const { match } = recognise(url, headers);
+      expect(match?.provider).toBe(provider);
+      expect(match?.operation).toBe(operation);
+      if (extra) expect(match).toMatchObject(extra);
+    });
+  }
 });
 
 /** An app's own JSON API on the same paths, without the provider's signature. */
@@ -128,9 +130,11 @@ const NOT_LLM_CALLS: ReadonlyArray<readonly [title: string, url: string, headers
 ];
 
 describe('an app\'s own API on the same paths is not an LLM call', () => {
-  it.each(NOT_LLM_CALLS)('%s', (_title, url, headers, method) => {
-    expect(recognise(url, headers, method).match).toBeUndefined();
-  });
+  for (const [title, url, headers, method] of NOT_LLM_CALLS) {
+    it(title, () => {
+      expect(recognise(url, headers, method).match).toBeUndefined();
+    });
+  }
 });
 
 describe('headers are read only when the path is a candidate', () => {

@@ -34,7 +34,7 @@ describe('Aleph Alpha', () => {
     expect(message!.parts[0]!.content.startsWith('\n\nA:\n\nI think the best joke')).toBe(true);
   });
 
-  const api = (path: string) => new ProviderRegistry().match({ method: 'POST', url: new URL(`https://api.aleph-alpha.com${path}`), headers: {} })!;
+  const api = (path: string) => new ProviderRegistry().match({ method: 'POST', url: new URL(`https://api.aleph-alpha.com${path}`) })!;
 
   it('reads a /complete SSE stream: finish reason per completion and the summary counts', () => {
     const m = api('/complete');

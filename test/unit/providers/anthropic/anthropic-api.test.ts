@@ -4,7 +4,7 @@ import { ProviderRegistry } from '../../../../src/providers/registry.js';
 import type { HttpRequestInfo } from '../../../../src/providers/types.js';
 
 function request(url: string, method = 'POST'): HttpRequestInfo {
-  return { method, url: new URL(url), headers: {} };
+  return { method, url: new URL(url) };
 }
 
 function accumulate(body: string, contentType: string): unknown {

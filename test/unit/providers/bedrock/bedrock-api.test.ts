@@ -6,7 +6,7 @@ import { loadFixture } from '../../../helpers/fixtures.js';
 import { parseFixture } from '../../../helpers/parse-fixture.js';
 
 function request(url: string, method = 'POST'): HttpRequestInfo {
-  return { method, url: new URL(url), headers: {} };
+  return { method, url: new URL(url) };
 }
 
 describe('recognising Bedrock Runtime requests', () => {

@@ -28,7 +28,7 @@ function chunk(json: unknown): Uint8Array {
 }
 
 function read(path: string, requestBody: unknown, body: Uint8Array, headers: Record<string, string>, status = 200, capture = false): ResponseFacts {
-  const match = bedrockApi.match({ method: 'POST', url: new URL(HOST + path), headers: {} })!;
+  const match = bedrockApi.match({ method: 'POST', url: new URL(HOST + path) })!;
   const request = match.parseRequest(requestBody, capture);
   const accumulator = match.createAccumulator({ status, headers }, request, capture);
   for (let offset = 0; offset < body.length; offset += 11) accumulator.push(body.subarray(offset, offset + 11));

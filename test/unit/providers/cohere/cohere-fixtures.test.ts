@@ -82,7 +82,7 @@ describe('Cohere v2 SSE stream with tool calls', () => {
 
 describe('Cohere requests', () => {
   const match = (path: string, host = 'api.cohere.com') =>
-    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}`), headers: {} });
+    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}`) });
 
   it('recognises Cohere paths on both Cohere hosts', () => {
     expect(match('/v2/chat')?.operation).toBe('chat');

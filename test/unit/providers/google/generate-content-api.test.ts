@@ -6,7 +6,7 @@ import type { HttpRequestInfo } from '../../../../src/providers/types.js';
 import { fixtureResponseBytes, loadFixture } from '../../../helpers/fixtures.js';
 
 function request(url: string, method = 'POST'): HttpRequestInfo {
-  return { method, url: new URL(url), headers: {} };
+  return { method, url: new URL(url) };
 }
 
 const VERTEX_MODEL = '/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-pro';

@@ -72,7 +72,8 @@ describe('Gemini API and Vertex AI recordings', () => {
 
   it('reports no output count when the response has no candidatesTokenCount', () => {
     const { response } = parseFixture(loadFixture('gcp.vertex_ai--generateContent--enum-int-generation-config'));
-    expect(response.usage).toEqual({ inputTokens: 5, reasoningOutputTokens: 4 });
+    // promptTokensDetails: [{ modality: 1 (TEXT), tokenCount: 5 }]
+    expect(response.usage).toEqual({ inputTokens: 5, reasoningOutputTokens: 4, inputTokensByModality: { text: 5 } });
   });
 
   it('names the model from the URL and reads every generationConfig parameter', () => {
@@ -189,7 +190,7 @@ describe('Gemini content capture', () => {
       {
         role: 'assistant',
         parts: [{ type: 'text', content: 'The current temperature in New Delhi is 35°C, and in San Francisco, it is 25°C.' }],
-        finish_reason: 1,
+        finish_reason: '1',
       },
     ]);
   });

@@ -67,16 +67,22 @@ describe('Ollama NDJSON stream', () => {
 });
 
 describe('Ollama requests', () => {
-  const match = (url: string, method = 'POST') => new ProviderRegistry().match({ method, url: new URL(url), headers: {} });
+  const OLLAMA_JS = { 'user-agent': 'ollama-js/0.6.4 (x64 linux Node.js/v24.11.0)' };
+  const match = (url: string, method = 'POST', headers: Record<string, string> = {}) =>
+    new ProviderRegistry().match({ method, url: new URL(url), header: (name) => headers[name] });
 
-  it('recognises the native paths on any host', () => {
+  it('recognises the native paths on Ollama\'s port, and on any other host from an Ollama client', () => {
     expect(match('http://localhost:11434/api/chat')?.operation).toBe('chat');
-    expect(match('http://gpu-box.lan:8080/api/generate')?.operation).toBe('text_completion');
-    expect(match('https://ollama.com/api/embed')?.operation).toBe('embeddings');
     expect(match('http://127.0.0.1:11434/api/embeddings')?.provider).toBe('ollama');
+    expect(match('http://gpu-box.lan:8080/api/generate', 'POST', OLLAMA_JS)?.operation).toBe('text_completion');
+    expect(match('https://ollama.com/api/embed', 'POST', OLLAMA_JS)?.operation).toBe('embeddings');
     expect(match('http://localhost:11434/api/tags', 'GET')).toBeUndefined();
     expect(match('http://localhost:11434/api/pull')).toBeUndefined();
-    expect(match('http://example.com/app/api/chat')).toBeUndefined();
+  });
+
+  it('leaves an app\'s own /api/chat on another port alone', () => {
+    expect(match('http://gpu-box.lan:8080/api/generate')).toBeUndefined();
+    expect(match('http://example.com/app/api/chat', 'POST', { 'user-agent': 'node' })).toBeUndefined();
   });
 
   it('names OpenAI-compatible calls on the default port ollama', () => {

@@ -3,7 +3,7 @@ import { openAiApi } from '../../../../src/providers/openai/openai-api.js';
 import { ProviderRegistry } from '../../../../src/providers/registry.js';
 import { fixtureResponseBytes, loadFixture } from '../../../helpers/fixtures.js';
 
-const request = (url: string, method = 'POST') => ({ method, url: new URL(url), headers: {} });
+const request = (url: string, method = 'POST') => ({ method, url: new URL(url) });
 
 describe('openAiApi.match', () => {
   it.each([
@@ -21,8 +21,9 @@ describe('openAiApi.match', () => {
     ['https://api.writer.com/v1/chat', 'writer', 'chat'],
     // An unknown host speaking the OpenAI API (vLLM, LiteLLM, a gateway) is recognised by its path.
     ['http://localhost:8000/v1/chat/completions', 'openai', 'chat'],
+    ['http://localhost:8000/openai/deployments/gpt4/chat/completions', 'azure.ai.openai', 'chat'],
   ])('%s -> %s %s', (url, provider, operation) => {
-    const match = openAiApi.match(request(url));
+    const match = new ProviderRegistry().match(request(url));
     expect(match?.provider).toBe(provider);
     expect(match?.operation).toBe(operation);
   });

@@ -17,7 +17,7 @@ describe('Voyage AI', () => {
   });
 
   const api = (path: string, host = 'api.voyageai.com') =>
-    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}`), headers: {} });
+    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}`) });
 
   it('recognises rerank and multimodal embeddings; other hosts stay with the OpenAI parser', () => {
     expect(api('/v1/rerank')?.operation).toBe('rerank');

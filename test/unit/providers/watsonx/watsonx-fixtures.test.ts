@@ -35,15 +35,16 @@ describe('watsonx.ai recordings', () => {
 
 describe('watsonx.ai requests', () => {
   const match = (path: string, host = 'eu-de.ml.cloud.ibm.com') =>
-    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}?version=2024-05-01`), headers: {} });
+    new ProviderRegistry().match({ method: 'POST', url: new URL(`https://${host}${path}?version=2024-05-01`) });
 
-  it('recognises current, beta and deployment paths on regional hosts only', () => {
+  it('recognises current, beta and deployment paths, on any host with the version query', () => {
     expect(match('/ml/v1/text/generation')?.operation).toBe('text_completion');
     expect(match('/ml/v1/text/generation_stream')?.urlStream).toBe(true);
     expect(match('/ml/v1/deployments/my-deployment/text/generation')?.operation).toBe('text_completion');
     expect(match('/ml/v1/text/chat')?.operation).toBe('chat');
     expect(match('/ml/v1/text/embeddings')?.operation).toBe('embeddings');
-    expect(match('/ml/v1/text/generation', 'example.com')).toBeUndefined();
+    expect(match('/ml/v1/text/generation', 'wx.gateway.corp')?.provider).toBe('ibm.watsonx.ai');
+    expect(new ProviderRegistry().match({ method: 'POST', url: new URL('https://example.com/ml/v1/text/generation') })).toBeUndefined();
   });
 
   it('reads model_id and the generation parameters', () => {
