@@ -96,3 +96,38 @@ describe('the same paths with the provider\'s wire signature', () => {
     expect(span!.attributes['server.address']).toBe('127.0.0.1');
   });
 });
+
+describe('genAiConventions: latest', () => {
+  it('switches the span\'s usage attributes to the newest conventions (Anthropic input includes cache reads and writes)', async () => {
+    const cacheAnswer = JSON.stringify({
+      id: 'msg_cache', type: 'message', role: 'assistant', model: 'local-model', stop_reason: 'end_turn', content: [],
+      usage: { input_tokens: 4, cache_read_input_tokens: 10, cache_creation_input_tokens: 100, output_tokens: 2 },
+    });
+    // One instrumentation at a time: the default one steps aside while the latest one runs.
+    instrumentation.disable();
+    const latest = new LlmHttpInstrumentation({ genAiConventions: 'latest' });
+    latest.setTracerProvider(provider);
+    const local = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(cacheAnswer));
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (local.address() as { port: number }).port;
+      const response = await fetch(`http://127.0.0.1:${port}/v1/messages`, { method: 'POST', headers: { 'anthropic-version': '2023-06-01' }, body: BODY });
+      await response.text();
+      const [span] = exporter.getFinishedSpans();
+      expect(span!.attributes).toMatchObject({
+        'gen_ai.usage.input_tokens': 114,
+        'gen_ai.usage.cache_read.input_tokens': 10,
+        'gen_ai.usage.cache_write.input_tokens': 100,
+        'gen_ai.usage.output_tokens': 2,
+      });
+      expect(span!.attributes['gen_ai.usage.cache_creation.input_tokens']).toBeUndefined();
+    } finally {
+      latest.disable();
+      instrumentation.enable();
+      await new Promise((resolve) => local.close(resolve));
+    }
+  });
+});
