@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command.js';
 import { demoCommand } from './demo-command.js';
+import { mockServerCommand } from './mock-server-command.js';
 import { routerCommand } from './router-command.js';
 import { viewCommand } from './view-command.js';
 
@@ -11,6 +12,7 @@ export const cliCommands: Record<string, CliCommand> = {
   view: viewCommand,
   demo: demoCommand,
   router: routerCommand,
+  'mock-server': mockServerCommand,
   help: {
     summary: 'show this help',
     usage: '',

@@ -1,12 +1,16 @@
 /**
  * The app `llm-otel demo` runs under `--import llm-otel/register`: an ordinary program with no
- * tracing code except one parent span, so the trace shows LLM calls nested under app work.
+ * tracing code except one parent span, so the trace shows LLM calls nested under app work. It
+ * calls the demo's router with `model: "auto"`, so the router's stages and its call to the
+ * backend appear beneath each chat call.
  * It uses the `openai` SDK when installed (a clone of this repository has it) and raw fetch
  * otherwise; both are traced the same way, at the HTTP layer.
  */
 import { trace } from '@opentelemetry/api';
 
-const baseURL = process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:8000/v1';
+const baseURL = process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:8801/v1';
+/** The router classifies the request and picks the model. */
+const MODEL = 'auto';
 const apiKey = 'sk-demo-not-a-real-key';
 
 interface Caller {
@@ -20,7 +24,7 @@ async function openAiCaller(): Promise<Caller | undefined> {
     const client = new OpenAI({ apiKey, baseURL });
     return {
       async chat(stream) {
-        const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello to the trace viewer' }], max_tokens: 8 };
+        const params = { model: MODEL, messages: [{ role: 'user', content: 'Say hello to the trace viewer' }], max_tokens: 8 };
         if (!stream) return (await client.chat.completions.create(params)).choices[0].message.content;
         let text = '';
         const events = await client.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } });
@@ -47,7 +51,7 @@ function fetchCaller(): Caller {
   return {
     async chat(stream) {
       const response = await post('/chat/completions', {
-        model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello' }], max_tokens: 8, stream,
+        model: MODEL, messages: [{ role: 'user', content: 'Say hello' }], max_tokens: 8, stream,
         ...(stream ? { stream_options: { include_usage: true } } : {}),
       });
       return response.text();

@@ -1,0 +1,179 @@
+// The router part of `npm run bench` (alone: `node bench/router.mjs` after `npm run build`):
+// the latency `llm-otel router` adds over calling the backend directly, p50 and p99, plain and
+// streamed (100 chunks), at concurrency 1 and 32, and requests per second at 32, in one run.
+// The backend (the mock server) and the router are processes of their own; the client is this
+// process (plain fetch, untraced). The router traces every request (always_on) to a receiver in
+// this process, and classifies each one (`model: "auto"`, one keyword rule, a system_prompt
+// plugin), so the figures include the work a traced, routing router does. The cache is off: a hit
+// would skip the backend and measure nothing but the cache.
+// Where the time goes: the router's CPU per request (from /proc), and, from its own spans, the
+// time spent before the upstream call starts (read, classify, plugins) and after it ends.
+// Writes bench/router-results.md and bench/router-results.json and prints the table.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+import { startOtlpReceiver } from '../dist/cli/otlp-receiver.js';
+import { startMockServer } from './child-runner.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+/** Measured requests per step; bounded so the whole part takes about a minute. */
+const REQUESTS = QUICK ? { chat: { 1: 100, 32: 320 }, stream: { 1: 40, 32: 128 } } : { chat: { 1: 400, 32: 1600 }, stream: { 1: 150, 32: 640 } };
+const WARMUP = QUICK ? 30 : 100;
+const STREAM_CHUNKS = 100;
+
+function percentile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** utime + stime of a process, in milliseconds (Linux /proc; NaN elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function startRouter(configFile) {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/main.js'), 'router', '--config', configFile, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OTEL_|OTLP_|LLM_OTEL_)/.test(key))),
+  });
+  const line = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`router exited with ${code}`)));
+  });
+  const url = /listening on (\S+)/.exec(line)[1];
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return { url, pid: child.pid, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+function body(mode, model) {
+  const params = { model, messages: [{ role: 'user', content: 'Write a function that adds two numbers' }], max_tokens: mode === 'stream' ? STREAM_CHUNKS : 8 };
+  return JSON.stringify(mode === 'stream' ? { ...params, stream: true, stream_options: { include_usage: true } } : params);
+}
+
+/** One request, read to the end; its latency in milliseconds. */
+async function call(baseUrl, payload) {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+
+async function load(baseUrl, payload, requests, concurrency) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests) {
+      next += 1;
+      latencies.push(await call(baseUrl, payload));
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), rps: requests / seconds };
+}
+
+function spanStats(spans, fromNs) {
+  const recent = spans.filter((s) => s.startTimeUnixNano >= fromNs);
+  const servers = recent.filter((s) => s.name === 'semantic_router.request.received');
+  const before = [];
+  const after = [];
+  for (const server of servers) {
+    const upstream = recent.find((s) => s.parentSpanId === server.spanId && s.kind === 3);
+    if (!upstream) continue;
+    before.push(Number(upstream.startTimeUnixNano - server.startTimeUnixNano) / 1e6);
+    after.push(Number(server.endTimeUnixNano - upstream.endTimeUnixNano) / 1e6);
+  }
+  before.sort((a, b) => a - b);
+  after.sort((a, b) => a - b);
+  return { traced: servers.length, beforeUpstreamP50: percentile(before, 0.5), afterUpstreamP50: percentile(after, 0.5) };
+}
+
+export async function runRouterBench() {
+  const receiver = await startOtlpReceiver({ port: 0 });
+  const backend = await startMockServer();
+  const backendPort = Number(new URL(backend.url).port);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-bench-router-'));
+  const configFile = path.join(dir, 'router-config.yaml');
+  fs.writeFileSync(configFile, `observability:
+  tracing:
+    exporter: { endpoint: "http://127.0.0.1:${receiver.port}" }
+    resource: { service_name: bench-router }
+vllm_endpoints:
+  - { name: mock, address: 127.0.0.1, port: ${backendPort} }
+model_config:
+  gpt-4o-mini: { preferred_endpoints: [mock] }
+default_model: gpt-4o-mini
+keyword_rules:
+  - { name: code, operator: OR, keywords: ["\\\\bfunction\\\\b"] }
+decisions:
+  - name: code
+    priority: 1
+    rules: { conditions: [{ type: keyword, name: code }] }
+    modelRefs: [{ model: gpt-4o-mini }]
+    plugins: [{ type: system_prompt, configuration: { system_prompt: "You write code." } }]
+`);
+  const router = await startRouter(configFile);
+  const rows = [];
+  try {
+    for (const mode of ['chat', 'stream']) {
+      for (const concurrency of [1, 32]) {
+        const requests = REQUESTS[mode][concurrency];
+        process.stderr.write(`router bench: ${mode} c=${concurrency} (${requests} requests each way) ... `);
+        await load(backend.url, body(mode, 'gpt-4o-mini'), WARMUP, concurrency);
+        await load(`${router.url}/v1`, body(mode, 'auto'), WARMUP, concurrency);
+        const direct = await load(backend.url, body(mode, 'gpt-4o-mini'), requests, concurrency);
+        const fromNs = BigInt(Date.now()) * 1_000_000n;
+        const cpuBefore = cpuMs(router.pid);
+        const routed = await load(`${router.url}/v1`, body(mode, 'auto'), requests, concurrency);
+        const routerCpuMsPerRequest = (cpuMs(router.pid) - cpuBefore) / requests;
+        rows.push({ mode, concurrency, requests, direct, routed, routerCpuMsPerRequest, fromNs });
+        process.stderr.write('done\n');
+      }
+    }
+  } finally {
+    await router.stop();
+    backend.stop();
+  }
+  // The router flushed its spans as it stopped.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const row of rows) row.spans = spanStats(receiver.spans, row.fromNs);
+  await receiver.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  const lines = [
+    '# Router overhead',
+    '',
+    `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${new Date().toISOString()}${QUICK ? ', BENCH_QUICK (smoke run)' : ''}.`,
+    'Client -> backend directly vs client -> `llm-otel router` (model "auto": keyword classification, system_prompt plugin, tracing always_on) -> backend.',
+    '',
+    '| mode | concurrency | requests | direct p50 ms | router p50 ms | added p50 ms | direct p99 ms | router p99 ms | added p99 ms | direct req/s | router req/s | router CPU ms/req | before upstream p50 ms | after upstream p50 ms |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) =>
+      `| ${r.mode === 'stream' ? `stream (${STREAM_CHUNKS} chunks)` : 'chat'} | ${r.concurrency} | ${r.requests} | ${fmt(r.direct.p50)} | ${fmt(r.routed.p50)} | ${fmt(r.routed.p50 - r.direct.p50)} | ${fmt(r.direct.p99)} | ${fmt(r.routed.p99)} | ${fmt(r.routed.p99 - r.direct.p99)} | ${r.concurrency === 32 ? fmt(r.direct.rps, 0) : ''} | ${r.concurrency === 32 ? fmt(r.routed.rps, 0) : ''} | ${fmt(r.routerCpuMsPerRequest, 3)} | ${fmt(r.spans.beforeUpstreamP50, 3)} | ${fmt(r.spans.afterUpstreamP50, 3)} |`),
+    '',
+    '"before upstream": from the router\'s request span start to its upstream span start (body read, JSON parse, classification, plugins, span starts);',
+    '"after upstream": from the upstream span\'s end to the request span\'s end (the last relayed bytes). The rest of the added latency is the',
+    'second HTTP hop (connection, parsing, the relay of each chunk). Figures are from one run on a shared machine: compare within a row.',
+    '',
+  ];
+  const markdown = lines.join('\n');
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench/router-results.md'), markdown);
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench/router-results.json'), JSON.stringify(rows.map(({ fromNs, ...row }) => row), null, 2) + '\n');
+  console.log(markdown);
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runRouterBench();
