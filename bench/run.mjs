@@ -12,6 +12,7 @@ import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { runChild, spanLedger, startMockServer } from './child-runner.mjs';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from './configurations.mjs';
 import { summarise, toMarkdown } from './report.mjs';
+import { runRouterBench } from './router.mjs';
 import { runViewerIngestBench } from './viewer-ingest.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -90,3 +91,5 @@ async function main() {
 if (process.argv.includes('--instructions')) await import('./instructions/run.mjs');
 else if (process.argv.includes('--viewer')) console.log((await runViewerIngestBench()).markdown);
 else await main();
+// The router part: its added latency over calling the backend directly (bench/router-results.md).
+await runRouterBench();
