@@ -7,6 +7,8 @@
 // `require('openai')` hook sees the SDK alike.
 // Env (set by bench/instructions/run.mjs): BENCH_IC_ADDON, BENCH_IC_MODE, BENCH_IC_CONCURRENCY,
 // BENCH_IC_WARMUP, BENCH_IC_CALLS, BENCH_IC_BATCH, and client-load.cjs's BENCH_SDK, BENCH_BASE_URL.
+// BENCH_IC_NOOP_EXPORT=1 (an ablation, via --env): spans reach the exporter, which answers success
+// at once without serializing or sending them, so the export pipeline's share can be read off.
 // Prints one JSON line: { measured: true, windowNs, exports, spansExported, batchProcessors }.
 'use strict';
 
@@ -20,6 +22,7 @@ const concurrency = Number(env.BENCH_IC_CONCURRENCY);
 const warmup = Number(env.BENCH_IC_WARMUP);
 const calls = Number(env.BENCH_IC_CALLS);
 const batch = Number(env.BENCH_IC_BATCH);
+const noopExport = env.BENCH_IC_NOOP_EXPORT === '1';
 const SETTLE_MS = 300;
 
 /** Every BatchSpanProcessor under the global tracer provider (llm-otel chains its own processor first). */
@@ -51,7 +54,7 @@ for (const processor of found) {
   processor._maxExportBatchSize = batch;
   processor._scheduledDelayMillis = 1e9;
   const exporter = processor._exporter;
-  const send = exporter.export.bind(exporter);
+  const send = noopExport ? (_spans, answer) => setImmediate(() => answer({ code: 0 })) : exporter.export.bind(exporter);
   exporter.export = (spans, done) => {
     inFlight += 1;
     spansExported += spans.length;
