@@ -148,7 +148,8 @@ describe('the viewer UI in a headless Chromium', () => {
     const cells = await row.locator('td').allInnerTexts();
     expect(cells[1]).toBe('llm-otel-demo');
     expect(cells[2]).toBe('answer-question');
-    expect(cells.slice(4, 8)).toEqual(['4', '', '3', '14 / 16']);
+    // Through the router: 3 app calls, each with the router's stages and its upstream call.
+    expect(cells.slice(4, 8)).toEqual(['18', '', '6', '48 / 32']);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trace-list.png') });
   });
 
@@ -157,24 +158,27 @@ describe('the viewer UI in a headless Chromium', () => {
     const waterfall = page.getByTestId('waterfall');
     await waterfall.waitFor();
     const rows = waterfall.locator('.span-row');
-    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-span-name')))).toEqual([
-      'answer-question',
-      'chat gpt-4o-mini',
-      'chat gpt-4o-mini',
-      'embeddings text-embedding-3-small',
-    ]);
-    expect(await waterfall.locator('.span-row.genai').count()).toBe(3);
+    // Sibling order under the router's span follows start times, which interleave: compare as a set.
+    const names = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-span-name')));
+    expect(names[0]).toBe('answer-question');
+    expect(names.filter((name) => name === 'chat auto')).toHaveLength(2);
+    expect(names.filter((name) => name === 'chat gpt-4o-mini')).toHaveLength(2);
+    expect(names.filter((name) => name === 'embeddings text-embedding-3-small')).toHaveLength(2);
+    expect(names.filter((name) => name === 'semantic_router.request.received')).toHaveLength(3);
+    expect(names.filter((name) => name === 'semantic_router.decision.evaluation')).toHaveLength(2);
+    expect(await waterfall.locator('.span-row.genai').count()).toBe(6);
     expect(await rows.first().locator('.kind').innerText()).toMatch(/^int$/i);
     expect(await rows.nth(1).locator('.kind').innerText()).toMatch(/^cli$/i);
 
     const detail = page.getByTestId('span-detail');
-    await expect.poll(() => detail.locator('h2').innerText()).toContain('chat gpt-4o-mini');
+    // The first GenAI span is the app's own call to the router, which names the model `auto`.
+    await expect.poll(() => detail.locator('h2').innerText()).toContain('chat auto');
     const groups = await detail.locator('section.group').evaluateAll((els) => els.map((el) => el.getAttribute('data-group')));
     expect(groups.slice(0, 3)).toEqual(['Request', 'Response', 'Usage']);
     const request = await detail.locator('[data-group="Request"] tr').allInnerTexts();
-    expect(request).toEqual(expect.arrayContaining(['gen_ai.request.model\tgpt-4o-mini', 'gen_ai.provider.name\topenai']));
+    expect(request).toEqual(expect.arrayContaining(['gen_ai.request.model\tauto', 'gen_ai.provider.name\topenai']));
     const usage = await detail.locator('[data-group="Usage"] tr').allInnerTexts();
-    expect(usage).toEqual(expect.arrayContaining(['gen_ai.usage.input_tokens\t6', 'gen_ai.usage.output_tokens\t8']));
+    expect(usage).toEqual(expect.arrayContaining(['gen_ai.usage.input_tokens\t11', 'gen_ai.usage.output_tokens\t8']));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trace.png') });
   });
 
@@ -232,7 +236,7 @@ describe('the viewer UI in a headless Chromium', () => {
     const table = page.getByTestId('models-table');
     await table.waitFor();
     const gpt = await table.locator('tr[data-model="gpt-4o-mini"] td').allInnerTexts();
-    expect(gpt.slice(0, 5)).toEqual(['gpt-4o-mini', 'llm-otel-demo', '2', '0.0%', '12 / 16']);
+    expect(gpt.slice(0, 5)).toEqual(['gpt-4o-mini', 'llm-otel-demo', '2', '0.0%', '22 / 16']);
     expect(await page.locator('figure.chart svg path').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'models.png') });
 
