@@ -20,12 +20,12 @@ interface Caller {
 
 async function openAiCaller(): Promise<Caller | undefined> {
   try {
-    const { default: OpenAI } = (await import('openai')) as { default: new (o: object) => any };
+    const { default: OpenAI } = await import('openai');
     const client = new OpenAI({ apiKey, baseURL });
     return {
       async chat(stream) {
-        const params = { model: MODEL, messages: [{ role: 'user', content: 'Say hello to the trace viewer' }], max_tokens: 8 };
-        if (!stream) return (await client.chat.completions.create(params)).choices[0].message.content;
+        const params = { model: MODEL, messages: [{ role: 'user' as const, content: 'Say hello to the trace viewer' }], max_tokens: 8 };
+        if (!stream) return (await client.chat.completions.create(params)).choices[0]?.message.content ?? '';
         let text = '';
         const events = await client.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } });
         for await (const chunk of events) text += chunk.choices[0]?.delta?.content ?? '';

@@ -99,7 +99,7 @@ export const demoCommand: CliCommand = {
           OTEL_SERVICE_NAME: service,
         },
       });
-      child.stdout.on('data', (chunk: Buffer) => io.out(chunk.toString().replace(/^/gm, '  app | ').replace(/  app \| $/, '')));
+      child.stdout.on('data', (chunk: Buffer) => io.out(chunk.toString().replace(/^/gm, '  app | ').replace(/ {2}app \| $/, '')));
       child.stderr.on('data', (chunk: Buffer) => io.err(chunk.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), DEMO_TIMEOUT_MS);
       const onStop = () => child.kill('SIGTERM');

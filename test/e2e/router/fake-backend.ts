@@ -10,10 +10,19 @@ import type { AddressInfo } from 'node:net';
 
 export type Behaviour = 'ok' | 'status500' | 'stalling-stream' | 'embeddings';
 
+/** The fields of an OpenAI-compatible request body the backend and the tests read. */
+export interface RequestBody {
+  model?: string;
+  stream?: boolean;
+  input?: string | string[];
+  messages?: Array<{ role: string; content: unknown }>;
+  chat_template_kwargs?: unknown;
+}
+
 export interface RecordedRequest {
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
-  readonly body: any;
+  readonly body: RequestBody | undefined;
   /** sha256 of the response body bytes this backend wrote. */
   sentSha256?: string;
   /** The connection closed before the response was complete. */
@@ -60,7 +69,7 @@ export async function startFakeBackend(name: string, behaviour: Behaviour): Prom
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let body: any;
+      let body: RequestBody | undefined;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch {
@@ -85,7 +94,7 @@ export async function startFakeBackend(name: string, behaviour: Behaviour): Prom
   };
 }
 
-function answer(name: string, behaviour: Behaviour, body: any, res: http.ServerResponse, record: RecordedRequest): void {
+function answer(name: string, behaviour: Behaviour, body: RequestBody | undefined, res: http.ServerResponse, record: RecordedRequest): void {
   const send = (status: number, value: unknown) => {
     const text = JSON.stringify(value);
     record.sentSha256 = createHash('sha256').update(text).digest('hex');

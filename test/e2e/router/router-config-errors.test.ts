@@ -18,18 +18,19 @@ import { CLI, cleanEnv } from './router-process.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-router-config-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-type Config = Record<string, any>;
+/** A router config document as written to YAML; cases change it, some into invalid shapes. */
+type Config = { vllm_endpoints: Array<Record<string, unknown>>; [key: string]: unknown };
 const valid = (): Config => ({
   vllm_endpoints: [{ name: 'a', address: '127.0.0.1', port: 8000 }],
   model_config: { m: { preferred_endpoints: ['a'] } },
   default_model: 'm',
 });
 const keywordRule = { name: 'k', operator: 'OR', keywords: ['x'] };
-const decision = (extra: Config) => ({ name: 'd', rules: { conditions: [{ type: 'keyword', name: 'k' }] }, modelRefs: [{ model: 'm' }], ...extra });
+const decision = (extra: object) => ({ name: 'd', rules: { conditions: [{ type: 'keyword', name: 'k' }] }, modelRefs: [{ model: 'm' }], ...extra });
 const LOCAL = "llm-otel's router runs no local ML models";
 const ROUTE_WITH = 'keyword_rules and embedding_rules (embeddings through embedding_models.endpoint, an OpenAI-compatible API)';
 
-function write(name: string, config: Config | string): string {
+function write(name: string, config: object | string): string {
   const file = path.join(dir, `${name}.yaml`);
   fs.writeFileSync(file, typeof config === 'string' ? config : stringify(config));
   return file;
@@ -44,7 +45,7 @@ async function routerErrors(file: string): Promise<{ code: number; err: string; 
   return { code, err, out };
 }
 
-const cases: Array<[string, (c: Config) => Config | string, string]> = [
+const cases: Array<[string, (c: Config) => object | string, string]> = [
   ['YAML syntax', () => 'vllm_endpoints: [\n', '(YAML syntax): found Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1; allowed: valid YAML'],
   ['a tracing key (the instrumentation\'s schema)', (c) => ({ ...c, observability: { tracing: { sampling: { type: 'probabilistic', rate: 1.5 } } } }),
     'observability.tracing.sampling.rate: found 1.5; allowed: a number from 0 to 1'],

@@ -87,6 +87,12 @@ let configDir: string;
 let sampledRun: AppRun;
 let unsampledRun: AppRun;
 let spans: ReceivedSpan[];
+/** The JSON line each scenario of the app printed, by scenario. */
+interface ScenarioResult {
+  scenario: string;
+}
+// Each scenario prints fields of its own (headers, content, chunks, status, ...); every read of them is an assertion.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const results = new Map<string, any>();
 
 const inTrace = (traceId: string) => spans.filter((s) => s.traceId === traceId);
@@ -122,7 +128,7 @@ beforeAll(async () => {
   // the sampled run's spans, which the wait below sees.
   unsampledRun = await runTracedApp(APP, { env: { ...appEnv, SCENARIOS: 'unsampled', OTEL_TRACES_SAMPLER: 'always_off' } });
   sampledRun = await runTracedApp(APP, { env: { ...appEnv, SCENARIOS: SAMPLED_SCENARIOS.join(',') } });
-  for (const result of [...unsampledRun.results, ...sampledRun.results] as any[]) results.set(result.scenario, result);
+  for (const result of [...unsampledRun.results, ...sampledRun.results] as ScenarioResult[]) results.set(result.scenario, result);
   const traceIds = SAMPLED_SCENARIOS.map((s) => results.get(s)?.traceId);
   spans = await receiver.waitForSpans(
     (all) => traceIds.every((id) => all.some((s) => s.traceId === id && s.name === 'semantic_router.request.received') && all.some((s) => s.traceId === id && s.name.startsWith('scenario '))),
@@ -204,7 +210,7 @@ describe('llm-otel router, end to end', () => {
       'endpoint.address': `127.0.0.1:${backends.code.port}`,
       'model.name': 'code-model',
     });
-    const received = backends.code.requests.find((r) => r.body?.messages?.some((m: any) => m.content === 'Please write a function that reverses a string'))!;
+    const received = backends.code.requests.find((r) => r.body?.messages?.some((m) => m.content === 'Please write a function that reverses a string'))!;
     const [, traceId, parentId, flags] = traceparentParts(received.headers.traceparent);
     expect([traceId, parentId, flags]).toEqual([result.traceId, upstream.spanId, '01']);
     // The request span covers the whole request: it ends after the upstream call.
@@ -216,10 +222,10 @@ describe('llm-otel router, end to end', () => {
       'x-vsr-selected-model': 'code-model', 'x-vsr-selected-decision': 'code', 'x-vsr-cache-hit': 'false', 'x-request-id': 'req-keyword-1',
     });
     expect(results.get('keyword').content).toBe('Answer from code');
-    const received = backends.code.requests.find((r) => r.body?.messages?.some((m: any) => m.content === 'Please write a function that reverses a string'))!;
-    expect(received.body.model).toBe('code-model');
-    expect(received.body.messages[0]).toEqual({ role: 'system', content: 'You are a coding expert.' });
-    expect(received.body.chat_template_kwargs).toEqual({ enable_thinking: true });
+    const received = backends.code.requests.find((r) => r.body?.messages?.some((m) => m.content === 'Please write a function that reverses a string'))!;
+    expect(received.body?.model).toBe('code-model');
+    expect(received.body?.messages?.[0]).toEqual({ role: 'system', content: 'You are a coding expert.' });
+    expect(received.body?.chat_template_kwargs).toEqual({ enable_thinking: true });
     expect(received.headers['x-request-id']).toBe('req-keyword-1');
     // The app's key is never forwarded: the router has none configured for this endpoint.
     expect(received.headers.authorization).toBeUndefined();
@@ -233,7 +239,7 @@ describe('llm-otel router, end to end', () => {
     expect(signal.attributes['signal.matched_rules']).toEqual(['math_questions']);
     expect(Number(signal.attributes['signal.confidence'])).toBeGreaterThan(0.8);
     expect(one(trace, 'semantic_router.decision.evaluation').attributes['decision.matched_rules']).toEqual(['embedding:math_questions']);
-    expect(backends.embedder.requests.every((r) => r.body.model === 'bow-embedder')).toBe(true);
+    expect(backends.embedder.requests.every((r) => r.body?.model === 'bow-embedder')).toBe(true);
   });
 
   it('falls back to default_model when no decision matches (MoM is the auto name)', () => {
@@ -339,10 +345,10 @@ describe('llm-otel router, end to end', () => {
     expect(models.data.map((m) => m.id)).toEqual(['general-model', 'code-model', 'math-model', 'flaky-model', 'slow-model', 'MoM', 'auto']);
     const malformed = await fetch(`${router.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"model": ' });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as any).error).toMatchObject({ type: 'invalid_request_error', param: null });
+    expect(((await malformed.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', param: null });
     const oversized = await fetch(`${router.url}/v1/chat/completions`, { method: 'POST', body: 'x'.repeat(4 * 1024 * 1024 + 1) });
     expect(oversized.status).toBe(413);
-    expect(((await oversized.json()) as any).error.code).toBe('request_too_large');
+    expect(((await oversized.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
   });
 
   it('stops on SIGTERM promptly, with exit code 0', async () => {

@@ -9,11 +9,18 @@ import { REPO_ROOT } from '../../helpers/run-traced-app.js';
 // No Docker engine runs here, so the stack is checked by parsing its files: every reference
 // between them must resolve, and the ports must be the ones apps and the README use.
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-const load = (file: string) => parse(read(file), { merge: true }) as any;
+// yaml's parse() returns any: each read below is an assertion about the file's shape.
+const load = (file: string) => parse(read(file), { merge: true });
 
 const compose = load('docker-compose.yml');
 const collector = load('otel-collector.yaml');
-const services = compose.services as Record<string, any>;
+const services = compose.services;
+/** A collector pipeline: the component names it wires. */
+interface Pipeline {
+  receivers: string[];
+  processors: string[];
+  exporters: string[];
+}
 /** `host:port` or `http://host:port/...` -> [host, port]. */
 const hostPort = (text: string): [string, number] => {
   const url = new URL(text.includes('://') ? text : `http://${text}`);
@@ -28,7 +35,7 @@ describe('docker-compose.yml + otel-collector.yaml', () => {
   });
 
   it('bind-mounts only files that exist in the repository, and names every volume it uses', () => {
-    for (const [name, service] of Object.entries(services)) {
+    for (const [name, service] of Object.entries(services as Record<string, { volumes?: unknown[] }>)) {
       for (const volume of service.volumes ?? []) {
         const source = String(volume).split(':')[0]!;
         if (source.startsWith('./')) expect(fs.existsSync(path.join(REPO_ROOT, source)), `${name}: ${source}`).toBe(true);
@@ -38,7 +45,7 @@ describe('docker-compose.yml + otel-collector.yaml', () => {
   });
 
   it('wires every pipeline to defined receivers, processors and exporters', () => {
-    for (const pipeline of Object.values<any>(collector.service.pipelines)) {
+    for (const pipeline of Object.values(collector.service.pipelines as Record<string, Pipeline>)) {
       for (const name of pipeline.receivers) expect(collector.receivers).toHaveProperty([name]);
       for (const name of pipeline.processors) expect(collector.processors).toHaveProperty([name]);
       for (const name of pipeline.exporters) expect(collector.exporters).toHaveProperty([name]);
@@ -54,7 +61,7 @@ describe('docker-compose.yml + otel-collector.yaml', () => {
   });
 
   it('keeps the memory limiter first in each pipeline, as the collector recommends', () => {
-    for (const pipeline of Object.values<any>(collector.service.pipelines)) expect(pipeline.processors[0]).toBe('memory_limiter');
+    for (const pipeline of Object.values(collector.service.pipelines as Record<string, Pipeline>)) expect(pipeline.processors[0]).toBe('memory_limiter');
   });
 
   it('runs Jaeger v2 without the v1 COLLECTOR_OTLP_ENABLED switch', () => {
@@ -68,7 +75,7 @@ describe('docker-compose.yml + otel-collector.yaml', () => {
     expect(init.entrypoint).toEqual(['chown', '10001:10001', '/var/tempo']);
     expect(init.image).toBe(services.tempo.image);
     expect(services.tempo.depends_on['tempo-init']).toEqual({ condition: 'service_completed_successfully' });
-    const mount = (service: any) => (service.volumes as string[]).find((v) => v.endsWith(':/var/tempo'));
+    const mount = (service: { volumes: string[] }) => (service.volumes as string[]).find((v) => v.endsWith(':/var/tempo'));
     expect(mount(init)).toBe(mount(services.tempo));
     const storage = load('tempo.yaml').storage.trace;
     for (const dir of [storage.local.path, storage.wal.path]) expect(dir.startsWith('/var/tempo/')).toBe(true);

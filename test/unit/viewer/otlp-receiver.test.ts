@@ -192,7 +192,7 @@ describe('startOtlpReceiver', () => {
     cleanups.push(async () => client.close());
     // Field 1, wire type 2, claiming 100 bytes that are not there.
     const error = await new Promise<ServiceError | null>((resolve) => {
-      (client as unknown as Record<string, Function>)['Export']!(Buffer.from([0x0a, 0x64, 0x01]), (err: ServiceError | null) =>
+      (client as unknown as Record<string, (body: Buffer, callback: (err: ServiceError | null) => void) => void>)['Export']!(Buffer.from([0x0a, 0x64, 0x01]), (err: ServiceError | null) =>
         resolve(err),
       );
     });

@@ -132,7 +132,7 @@ describe('formatTraceTree', () => {
     const b = span({ spanId: 'e000000000000002', parentSpanId: 'e000000000000001', name: 'b' }, 1, 1);
     const lines = formatTraceTree([a, b]).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^a  1\.0 ms/);
+    expect(lines[1]).toMatch(/^a {2}1\.0 ms/);
     expect(lines[2]).toBe('└─ b  1.0 ms');
   });
 });

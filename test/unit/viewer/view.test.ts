@@ -78,7 +78,7 @@ describe('runView', () => {
 
     await view.close();
     expect(output).toHaveLength(2);
-    expect(output[1]).toMatch(/^trace [0-9a-f]{32}  \(1 span, service unknown_service.*\)\nlonely  \d+\.\d ms\n\n$/);
+    expect(output[1]).toMatch(/^trace [0-9a-f]{32} {2}\(1 span, service unknown_service.*\)\nlonely {2}\d+\.\d ms\n\n$/);
   });
 
   it('warns that the UI has no authentication when the host is not loopback, and only then', () => {

@@ -20,11 +20,17 @@ function cacheCounters(usage: Record<string, unknown> | undefined): Record<strin
 }
 
 /** The `data:` payloads of an SSE body, parsed independently of the code under test. */
-function sseData(fixture: Fixture): Array<Record<string, any>> {
+/** The fields of an Anthropic stream event this test reads. */
+interface SseEvent {
+  type: string;
+  delta?: { type: string; text?: string };
+}
+
+function sseData(fixture: Fixture): SseEvent[] {
   return (fixture.response.body as string)
     .split('\n')
     .filter((line) => line.startsWith('data:'))
-    .map((line) => JSON.parse(line.slice(5)) as Record<string, any>);
+    .map((line) => JSON.parse(line.slice(5)) as SseEvent);
 }
 
 describe('Anthropic recordings', () => {
@@ -49,8 +55,8 @@ describe('Anthropic recordings', () => {
     '%s: captured text equals the text deltas, whatever the chunk boundaries (7, 1 bytes)',
     (_name, fixture) => {
       const text = sseData(fixture)
-        .filter((d) => d.type === 'content_block_delta' && d.delta.type === 'text_delta')
-        .map((d) => d.delta.text as string)
+        .filter((d) => d.type === 'content_block_delta' && d.delta?.type === 'text_delta')
+        .map((d) => d.delta?.text)
         .join('');
       for (const chunkBytes of [7, 1]) {
         const { response } = parseFixture(fixture, { captureContent: true, chunkBytes });
