@@ -16,7 +16,7 @@ export interface DemoRouter {
 
 const STARTUP_LIMIT_MS = 15_000;
 
-export function demoRouterConfig(backendPort: number, otlpPort: number): string {
+function demoRouterConfig(backendPort: number, otlpPort: number): string {
   return `observability:
   tracing:
     exporter: { endpoint: "http://127.0.0.1:${otlpPort}" }

@@ -40,7 +40,7 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions & { help?: boolean } {
+function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions & { help?: boolean } {
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS }>>['values'];
   try {
     ({ values } = parseArgs({ args, options: FLAGS, allowPositionals: false, strict: true }));
@@ -72,7 +72,7 @@ export function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions
 
 const MB = 1024 * 1024;
 
-export function viewHelp(): string {
+function viewHelp(): string {
   const d = DEFAULT_STORE_LIMITS;
   return `Usage: llm-otel view [options]
 

@@ -65,7 +65,7 @@ function valueAt(root: unknown, path: KeyPath): unknown {
 }
 
 /** `observability.tracing.providers[0].api`: dots for keys, brackets for list positions. */
-export function formatKeyPath(path: KeyPath): string {
+function formatKeyPath(path: KeyPath): string {
   return path.reduce<string>((text, segment) => {
     if (typeof segment === 'number') return `${text}[${segment}]`;
     return text === '' ? String(segment) : `${text}.${String(segment)}`;

@@ -13,8 +13,8 @@ import type { EnvVariableName } from './env-variables.js';
 import { readEnvString } from './read-env.js';
 import { renderFoundValue } from './render-found-value.js';
 
-export const CONFIG_PATH_VARIABLE = 'LLM_OTEL_CONFIG' satisfies EnvVariableName;
-export const DEFAULT_CONFIG_FILE_NAME = 'llm-otel.yaml';
+const CONFIG_PATH_VARIABLE = 'LLM_OTEL_CONFIG' satisfies EnvVariableName;
+const DEFAULT_CONFIG_FILE_NAME = 'llm-otel.yaml';
 /** Where the block lives in the file; also the prefix of every key path in a ConfigError. */
 export const TRACING_BLOCK_PATH = ['observability', 'tracing'] as const;
 

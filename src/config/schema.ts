@@ -14,11 +14,11 @@ import type { TracingConfig } from './types.js';
 
 export type TracingBlock = Omit<TracingConfig, 'source'>;
 
-export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4317';
+const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4317';
 export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
 
-export const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
-export const EXPORTER_TYPES = ['otlp', 'stdout'] as const;
+const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
+const EXPORTER_TYPES = ['otlp', 'stdout'] as const;
 /**
  * The `api` a `providers:` mapping may name: the registry's own list of the APIs there is a
  * parser for (one home, so a name the registry does not read, such as `writer`, which is the

@@ -11,7 +11,7 @@ import { diagLogLevelFromString, getBooleanFromEnv, getStringFromEnv, getStringL
 import type { EnvVariableName } from './env-variables.js';
 
 /** The opt-in value that selects the newest GenAI conventions, as other OpenTelemetry GenAI instrumentations read it. */
-export const GEN_AI_LATEST_EXPERIMENTAL = 'gen_ai_latest_experimental';
+const GEN_AI_LATEST_EXPERIMENTAL = 'gen_ai_latest_experimental';
 
 function is(name: EnvVariableName, value: 'true' | 'false'): boolean {
   return getStringFromEnv(name)?.trim().toLowerCase() === value;

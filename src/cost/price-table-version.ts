@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { reportOnce } from '../diagnostics/report-once.js';
 
-export const PRICE_TABLE_PACKAGE = '@pydantic/genai-prices';
+const PRICE_TABLE_PACKAGE = '@pydantic/genai-prices';
 
 let cached: string | undefined;
 

@@ -29,8 +29,8 @@ export interface RunningRouter {
   close(): Promise<void>;
 }
 
-export const DEFAULT_ROUTER_HOST = '127.0.0.1';
-export const DEFAULT_ROUTER_PORT = 8801;
+const DEFAULT_ROUTER_HOST = '127.0.0.1';
+const DEFAULT_ROUTER_PORT = 8801;
 
 /**
  * Starts tracing from the file's `observability.tracing` block (the same start as `--import

@@ -45,7 +45,7 @@ function scalarFromAnyValue(any: AnyValueObject | undefined): ReceivedAttributeS
   }
 }
 
-export function valueFromAnyValue(any: AnyValueObject | undefined): ReceivedAttributeValue | undefined {
+function valueFromAnyValue(any: AnyValueObject | undefined): ReceivedAttributeValue | undefined {
   if (any?.value === 'arrayValue') {
     const items: ReceivedAttributeScalar[] = [];
     for (const item of any.arrayValue?.values ?? []) {

@@ -18,15 +18,7 @@ import {
 } from './otlp-schema.js';
 import type { ReceivedMetric, ReceivedSpan } from './received-telemetry.js';
 
-export type {
-  ReceivedAttributes,
-  ReceivedAttributeValue,
-  ReceivedHistogramPoint,
-  ReceivedMetric,
-  ReceivedNumberPoint,
-  ReceivedSpan,
-  ReceivedSpanEvent,
-} from './received-telemetry.js';
+export type { ReceivedMetric, ReceivedSpan } from './received-telemetry.js';
 
 export interface OtlpReceiverOptions {
   /** Interface to bind. Default '127.0.0.1' so the receiver is never exposed by accident. */

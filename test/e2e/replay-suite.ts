@@ -63,7 +63,7 @@ export function expectResponseBytesUnchanged(replay: Replay, replays: FixtureRep
 }
 
 /** `{operation} {model}`: the span name of a call to a named model (a missing model fails the check). */
-export const operationAndModel = (fixture: Fixture): string => `${fixture.expected.operation} ${fixture.expected.model_request}`;
+const operationAndModel = (fixture: Fixture): string => `${fixture.expected.operation} ${fixture.expected.model_request}`;
 
 /** `{operation} {model}`, or the operation alone for a call that names no model (the conventions' rule). */
 export const operationAndModelIfAny = (fixture: Fixture): string =>

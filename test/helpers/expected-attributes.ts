@@ -29,12 +29,6 @@ const FIELD_TO_ATTRIBUTE: ReadonlyArray<readonly [string, string]> = [
   ['error_type', 'error.type'],
 ];
 
-/** Extras with no semantic-convention attribute; listed so a report can say so. */
-export const UNMAPPED_EXTRAS = new Set([
-  'total_tokens', 'response_status', 'incomplete_reason', 'generation_id', 'raw_input_tokens', 'raw_output_tokens',
-  'search_units', 'model_version', 'bedrock_invocation_metrics', 'notes',
-]);
-
 function normalise(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (Array.isArray(value) && value.length === 0) return undefined;

@@ -22,7 +22,7 @@ export interface Fixture {
   };
 }
 
-export const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/llm-http');
+const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/llm-http');
 
 export function loadFixture(name: string): Fixture {
   const file = name.endsWith('.json') ? name : `${name}.json`;

@@ -6,15 +6,13 @@
 import type { ReceivedAttributes, ReceivedSpan } from '../../src/viewer/received-telemetry.js';
 
 export { startOtlpReceiver } from '../../src/viewer/otlp-receiver.js';
-export type { OtlpReceiver, OtlpReceiverOptions } from '../../src/viewer/otlp-receiver.js';
+export type { OtlpReceiver } from '../../src/viewer/otlp-receiver.js';
 export type {
   ReceivedAttributes,
-  ReceivedAttributeValue,
   ReceivedHistogramPoint,
   ReceivedMetric,
   ReceivedNumberPoint,
   ReceivedSpan,
-  ReceivedSpanEvent,
 } from '../../src/viewer/received-telemetry.js';
 
 /** A span's attributes, for `expect(attrsOf(span)).toEqual({...})`. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const REGISTER = path.join(REPO_ROOT, 'register.js');
+const REGISTER = path.join(REPO_ROOT, 'register.js');
 
 export interface AppRun {
   code: number | null;

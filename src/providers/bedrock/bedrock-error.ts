@@ -8,7 +8,7 @@ import { headerString } from '../stream/aws-event-stream-accumulator.js';
  * or as a body `__type` such as `com.amazon.coral.validate#ValidationException`. Both reduce to the
  * bare name, which is also the class the AWS SDK throws (low cardinality, as error.type wants).
  */
-export function awsErrorName(raw: string | undefined): string | undefined {
+function awsErrorName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const name = raw.split(':', 1)[0]!.split('#').pop()!.trim();
   return name || undefined;
@@ -28,7 +28,7 @@ export function readBedrockError(body: unknown, headers: Record<string, string>)
  * `:exception-type: modelStreamErrorException`), after a 200. The SDK throws it as
  * `ModelStreamErrorException`; the same capitalised name keeps error.type one value per kind.
  */
-export function streamExceptionName(exceptionType: string): string {
+function streamExceptionName(exceptionType: string): string {
   return exceptionType.charAt(0).toUpperCase() + exceptionType.slice(1);
 }
 

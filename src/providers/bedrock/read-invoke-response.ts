@@ -39,7 +39,7 @@ function anthropicMessage(body: JsonObject, captureContent: boolean): ResponseFa
 }
 
 /** Cohere Command R chat: `{response_id, text, generation_id, finish_reason, meta.billed_units}`. */
-export function readCohereChat(body: JsonObject, captureContent: boolean): ResponseFacts {
+function readCohereChat(body: JsonObject, captureContent: boolean): ResponseFacts {
   return {
     responseId: asNonEmptyString(body.response_id),
     finishReasons: reasons([body.finish_reason]),

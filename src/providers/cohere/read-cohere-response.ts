@@ -30,7 +30,7 @@ export function readCohereUsage(body: JsonObject, operation: string): Usage | un
 }
 
 /** Cohere error bodies are `{id, message}`; the id names the failed request, not a generation. */
-export function readCohereError(body: JsonObject): Pick<ResponseFacts, 'errorMessage'> {
+function readCohereError(body: JsonObject): Pick<ResponseFacts, 'errorMessage'> {
   return definedOnly({ errorMessage: asString(body.message) });
 }
 

@@ -38,7 +38,7 @@ export function googlePart(part: JsonObject): unknown {
   return { type: kind ?? 'unknown' };
 }
 
-export function googleParts(parts: unknown): unknown[] {
+function googleParts(parts: unknown): unknown[] {
   const out: unknown[] = [];
   for (const item of asArray(parts) ?? []) {
     const part = asObject(item);

@@ -8,7 +8,7 @@ import { usageCounters } from '../usage-counters.js';
  * (`eval_count`). A prompt served from Ollama's cache may report fewer prompt tokens; the
  * counters are recorded as Ollama gives them.
  */
-export function readOllamaUsage(body: JsonObject, operation: string): Usage | undefined {
+function readOllamaUsage(body: JsonObject, operation: string): Usage | undefined {
   return usageCounters({
     inputTokens: asInteger(body.prompt_eval_count),
     outputTokens: operation === 'embeddings' ? undefined : asInteger(body.eval_count),

@@ -23,7 +23,7 @@ export interface OpenAiCompatibleHost {
  * row comes before its host's catch-all. test/unit/providers/openai-compatible-hosts.test.ts has a
  * case per row.
  */
-export const OPENAI_COMPATIBLE_HOSTS: readonly OpenAiCompatibleHost[] = [
+const OPENAI_COMPATIBLE_HOSTS: readonly OpenAiCompatibleHost[] = [
   { host: 'api.openai.com', provider: GEN_AI_PROVIDER_NAME_VALUE_OPENAI },
   { host: '*.openai.azure.com', provider: GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI },
   { host: '*.cognitiveservices.azure.com', provider: GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI },

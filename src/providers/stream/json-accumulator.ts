@@ -7,7 +7,7 @@ import { createUtf8Decoder } from './utf8-decoder.js';
  * large batch can reach MiBs. Past this the body still reaches the app untouched; the span just
  * lacks response facts, which keeps our memory per call bounded.
  */
-export const MAX_BUFFERED_JSON_BYTES = 8 * 1024 * 1024;
+const MAX_BUFFERED_JSON_BYTES = 8 * 1024 * 1024;
 
 /** Buffers a whole (non-streamed) JSON body, then hands the parsed value to `read`. */
 export function createJsonAccumulator(read: (body: unknown) => ResponseFacts): ResponseAccumulator {

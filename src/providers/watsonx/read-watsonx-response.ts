@@ -24,7 +24,7 @@ function generationUsage(results: JsonObject[]): Usage | undefined {
   return usageCounters({ inputTokens: sum('input_token_count'), outputTokens: sum('generated_token_count') });
 }
 
-export function readGenerationResults(body: JsonObject, captureContent: boolean): ResponseFacts {
+function readGenerationResults(body: JsonObject, captureContent: boolean): ResponseFacts {
   const results = (asArray(body.results) ?? []).map((r) => asObject(r) ?? {});
   const reasons = results.map((r) => asString(r.stop_reason)).filter((r): r is string => !!r);
   return definedOnly({

@@ -22,7 +22,7 @@ import type { DecisionPlugin, RouterConfig } from './router-config.js';
 import { AUTO_MODEL_NAME, routerFileSchema, type RouterFile } from './router-config-schema.js';
 
 /** The service name of the router's spans unless the file or OTEL_SERVICE_NAME names one. */
-export const ROUTER_SERVICE_NAME = 'llm-otel-router';
+const ROUTER_SERVICE_NAME = 'llm-otel-router';
 
 export interface LoadRouterConfigOptions {
   readonly env?: NodeJS.ProcessEnv;

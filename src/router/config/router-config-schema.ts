@@ -12,7 +12,7 @@ import {
   A_BOOLEAN, allowed, block, envVariableName, nonEmptyString, nullAsMissing, oneOf, positiveInteger, ratio,
 } from './schema-helpers.js';
 
-export const DEFAULT_AUTO_MODEL_NAME = 'MoM';
+const DEFAULT_AUTO_MODEL_NAME = 'MoM';
 /** Always accepted as a request for classification, whatever `auto_model_name` says. */
 export const AUTO_MODEL_NAME = 'auto';
 

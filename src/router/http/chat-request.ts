@@ -61,7 +61,7 @@ export function parseChatRequest(body: Record<string, unknown>): ChatRequest | I
 }
 
 /** Text of a message's content: a string, or the `text` parts of a content array. */
-export function messageText(message: ChatMessage): string {
+function messageText(message: ChatMessage): string {
   const content = message.content;
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';

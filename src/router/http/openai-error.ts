@@ -12,7 +12,7 @@ export interface OpenAiError {
   readonly code?: string | null;
 }
 
-export function openAiErrorBody(error: OpenAiError): string {
+function openAiErrorBody(error: OpenAiError): string {
   return JSON.stringify({ error: { message: error.message, type: error.type, param: error.param ?? null, code: error.code ?? null } });
 }
 

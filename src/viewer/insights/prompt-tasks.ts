@@ -38,7 +38,7 @@ const MAX_TOKENS = 400;
 
 const VARIABLE_LIKE = /^(?:\d[\d.,:_-]*|[0-9a-f]{8,}|[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+)$/i;
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/https?:\/\/\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu)) {
     const token = match[0];
@@ -54,7 +54,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Aligns a template with a call's tokens: the merged template and how many literals matched. */
-export function mergeTokens(template: Token[], tokens: Token[]): { merged: Token[]; matched: number } {
+function mergeTokens(template: Token[], tokens: Token[]): { merged: Token[]; matched: number } {
   const n = template.length;
   const m = tokens.length;
   // lcs[i][j]: common literals of template[i..] and tokens[j..].

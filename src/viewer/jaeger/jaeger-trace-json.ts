@@ -28,7 +28,7 @@ const NS_PER_US = 1000n;
  * Jaeger prints a trace id as 16 hex digits when its high 64 bits are zero, else 32
  * (model.TraceID.String in jaeger-idl); span ids always as 16.
  */
-export function jaegerTraceId(traceId: string): string {
+function jaegerTraceId(traceId: string): string {
   return traceId.length === 32 && traceId.startsWith('0000000000000000') ? traceId.slice(16) : traceId;
 }
 

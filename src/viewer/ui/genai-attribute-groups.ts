@@ -5,7 +5,7 @@ import { ATTR_LLM_OTEL_COST_USD, ATTR_LLM_OTEL_PRICE_TABLE } from '../../spans/l
 import type { ReceivedAttributes } from '../received-telemetry.js';
 
 /** Content attributes, shown as the transcript rather than as values. */
-export const CONTENT_KEYS = new Set<string>([
+const CONTENT_KEYS = new Set<string>([
   semconv.ATTR_GEN_AI_INPUT_MESSAGES,
   semconv.ATTR_GEN_AI_OUTPUT_MESSAGES,
   semconv.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,

@@ -7,7 +7,7 @@ export type Route =
   | { page: 'tasks' };
 
 /** Hash routes (#/, #/trace/<id>[/<spanId>], #/models, #/tasks) so the server needs no route table. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'trace' && parts[1]) return { page: 'trace', traceId: parts[1], spanId: parts[2] };

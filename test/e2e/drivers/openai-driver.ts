@@ -5,7 +5,7 @@ import { REPO_ROOT } from '../../helpers/run-traced-app.js';
 import type { ReplayDriver } from '../../helpers/replay-runner.js';
 
 /** Providers whose recordings speak the OpenAI API (their SDK is the `openai` client). */
-export const OPENAI_COMPATIBLE_PROVIDERS = ['openai', 'azure.ai.openai', 'groq', 'deepseek', 'together', 'mistral_ai', 'writer'];
+const OPENAI_COMPATIBLE_PROVIDERS = ['openai', 'azure.ai.openai', 'groq', 'deepseek', 'together', 'mistral_ai', 'writer'];
 
 export const isOpenAiCompatible = (fixture: Fixture) => OPENAI_COMPATIBLE_PROVIDERS.includes(fixture.provider);
 

@@ -54,7 +54,7 @@ export function streamEvents(name: string, model: string): string[] {
 }
 
 /** A bag-of-words vector: each lower-cased word adds 1 at a hashed position. */
-export function bagOfWords(text: string): number[] {
+function bagOfWords(text: string): number[] {
   const vector = new Array<number>(DIMENSIONS).fill(0);
   for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
     const index = createHash('sha256').update(word).digest().readUInt32BE(0) % DIMENSIONS;
