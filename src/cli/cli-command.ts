@@ -13,6 +13,8 @@ export interface CliCommand {
   summary: string;
   /** Arguments after the command name, e.g. '[--port N] [--host H]'. */
   usage: string;
+  /** Longer text for `llm-otel <name> --help`; the usage line and summary when absent. */
+  help?: () => string;
   /** Resolves with the process exit code. */
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import { CliUsageError, type CliIo } from './cli-command.js';
 import { cliCommands, cliUsage } from './commands.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /** Exit code for bad usage, as in most Unix tools (and bash builtins). */
 const EXIT_USAGE = 2;
@@ -12,11 +13,20 @@ const EXIT_USAGE = 2;
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name = 'help', ...args] = argv;
   if (name === '--help' || name === '-h') return cliCommands.help!.run([], io);
+  if (name === '--version' || name === '-V') {
+    io.out(`${PACKAGE_NAME} ${PACKAGE_VERSION}\n`);
+    return 0;
+  }
 
   const command = Object.hasOwn(cliCommands, name) ? cliCommands[name] : undefined;
   if (!command) {
     io.err(`llm-otel: unknown command '${name}'\n\n${cliUsage()}`);
     return EXIT_USAGE;
+  }
+  // `--help` anywhere among a command's arguments asks for help, not a run (as git and npm read it).
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.help?.() ?? `Usage: llm-otel ${name} ${command.usage}\n\n${command.summary}\n`);
+    return 0;
   }
   try {
     return await command.run(args, io);

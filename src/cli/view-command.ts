@@ -37,10 +37,9 @@ const FLAGS = {
   'max-bytes': { type: 'string' },
   'max-age': { type: 'string' },
   tree: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions & { help?: boolean } {
+function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions {
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS }>>['values'];
   try {
     ({ values } = parseArgs({ args, options: FLAGS, allowPositionals: false, strict: true }));
@@ -48,7 +47,6 @@ function parseViewArgs(args: string[], stdoutIsTty: boolean): ViewOptions & { he
     // parseArgs throws TypeError for unknown flags and missing values; those are usage errors.
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.help) return { help: true };
   if (values.memory && values.db !== undefined) throw new CliUsageError('--db and --memory exclude each other');
   const limits: Partial<StoreLimits> = {};
   const maxTraces = positive('max-traces', values['max-traces'], { '': 1 }, '10000');
@@ -97,12 +95,9 @@ unless --host says otherwise; the UI has no authentication.
 export const viewCommand: CliCommand = {
   summary: 'local trace viewer: OTLP/gRPC + OTLP/HTTP receiver, SQLite store, web UI on :16686, Jaeger-compatible API',
   usage: '[--port N] [--http-port N] [--ui-port N] [--host H] [--db PATH | --memory] [--max-traces N] [--max-bytes SIZE] [--max-age AGE] [--tree]',
+  help: viewHelp,
   async run(args, io) {
-    const { help, ...options } = parseViewArgs(args, process.stdout.isTTY === true);
-    if (help) {
-      io.out(viewHelp());
-      return 0;
-    }
+    const options = parseViewArgs(args, process.stdout.isTTY === true);
     const view = await runView({ ...options, out: io.out, err: io.err }).catch((error: unknown) => {
       // The usual cause is a collector or Jaeger (docker compose) already holding 4317/4318/16686.
       if (error instanceof Error && error.message.includes('EADDRINUSE')) {

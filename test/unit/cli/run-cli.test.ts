@@ -91,4 +91,24 @@ describe('runCli', () => {
     stop.abort();
     await running;
   });
+
+  it('prints the version for --version and -V', async () => {
+    for (const flag of ['--version', '-V']) {
+      const { out, io } = captureIo();
+      expect(await runCli([flag], io)).toBe(0);
+      expect(out.join('')).toMatch(/^llm-otel \d+\.\d+\.\d+\n$/);
+    }
+  });
+
+  it('prints help for --help or -h on every command, without running it', async () => {
+    for (const name of ['view', 'demo', 'router', 'mock-server']) {
+      for (const flag of ['--help', '-h']) {
+        const { out, err, io } = captureIo();
+        // --port 70000 would be a usage error if the command ran.
+        expect(await runCli([name, '--port', '70000', flag], io)).toBe(0);
+        expect(out.join('')).toMatch(new RegExp(`^Usage: llm-otel ${name} `));
+        expect(err).toEqual([]);
+      }
+    }
+  });
 });
