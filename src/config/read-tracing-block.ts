@@ -1,17 +1,18 @@
 /**
  * Finds the configuration file, parses it as YAML and takes out the raw `observability.tracing`
- * value. The rest of the file is not ours (the router's own settings live next to the block) and is
- * never looked at, beyond having to be valid YAML.
+ * value. The rest of the file is not ours (the router's own settings live next to the block): a
+ * small file must be valid YAML as a whole, a large one is cut down to the block before parsing.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 
 import { ConfigError } from './config-error.js';
 import type { EnvVariableName } from './env-variables.js';
 import { readEnvString } from './read-env.js';
+import { MAX_CONFIG_FILE_BYTES, readRegularFile, type UnreadableReason } from './read-regular-file.js';
 import { renderFoundValue } from './render-found-value.js';
+import { tracingSectionText } from './tracing-section-text.js';
 
 const CONFIG_PATH_VARIABLE = 'LLM_OTEL_CONFIG' satisfies EnvVariableName;
 const DEFAULT_CONFIG_FILE_NAME = 'llm-otel.yaml';
@@ -44,17 +45,17 @@ export function readTracingBlock(env: NodeJS.ProcessEnv, cwd: string): RawTracin
 function readConfigText(path: string, fromEnv: string): string;
 function readConfigText(path: string): string | undefined;
 function readConfigText(path: string, fromEnv?: string): string | undefined {
+  let read;
   try {
-    return readFileSync(path, 'utf8');
+    read = readRegularFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && fromEnv === undefined) return undefined;
     if ((code === 'ENOENT' || code === 'ENOTDIR') && fromEnv !== undefined) {
-      const where = isAbsolute(fromEnv) ? '' : `: ${path}`;
       throw new ConfigError({
         file: 'environment',
         keyPath: CONFIG_PATH_VARIABLE,
-        found: `${renderFoundValue(fromEnv)} (no such file${where})`,
+        found: `${renderFoundValue(fromEnv)} (no such file${whereUnlessAbsolute(fromEnv, path)})`,
         allowed: 'the path of an existing YAML file',
       });
     }
@@ -65,10 +66,41 @@ function readConfigText(path: string, fromEnv?: string): string | undefined {
       allowed: 'a readable YAML file',
     });
   }
+  if ('text' in read) return read.text;
+  const allowed = `a regular YAML file of at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')} bytes (2 MiB)`;
+  if (fromEnv !== undefined) {
+    throw new ConfigError({
+      file: 'environment',
+      keyPath: CONFIG_PATH_VARIABLE,
+      found: `${renderFoundValue(fromEnv)} (${describeRefusal(read.refused)}${whereUnlessAbsolute(fromEnv, path)})`,
+      allowed: `the path of ${allowed}`,
+    });
+  }
+  throw new ConfigError({ file: path, keyPath: '(file)', found: describeRefusal(read.refused), allowed });
 }
 
-function tracingBlockOf(text: string, file: string): unknown {
-  const document = parseDocument(text);
+function describeRefusal(reason: UnreadableReason): string {
+  if (reason.kind === 'not-regular') return `${reason.what}, not a regular file`;
+  return `a file of ${reason.bytes.toLocaleString('en-US')} bytes`;
+}
+
+function whereUnlessAbsolute(fromEnv: string, path: string): string {
+  return isAbsolute(fromEnv) ? '' : `: ${path}`;
+}
+
+function tracingBlockOf(fileText: string, file: string): unknown {
+  const section = tracingSectionText(fileText);
+  if (!section.cut) return tracingBlockOfDocument(parseDocument(fileText), file);
+  try {
+    return tracingBlockOfDocument(parseDocument(section.text), file);
+  } catch {
+    // Any problem in the cut-down text (an alias to an anchor outside it, say) is reported as a
+    // parse of the whole file reports it.
+    return tracingBlockOfDocument(parseDocument(fileText), file);
+  }
+}
+
+function tracingBlockOfDocument(document: Document.Parsed, file: string): unknown {
   const [syntaxError, ...moreErrors] = document.errors;
   if (syntaxError) {
     throw new ConfigError({

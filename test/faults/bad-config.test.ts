@@ -28,8 +28,8 @@ function tracingBlock(...lines: string[]): string {
 }
 
 interface BadConfig {
-  /** File contents, or `directory` for a path that cannot be read as a file, or none. */
-  file?: string | 'directory';
+  /** File contents, or none. (Paths that are not regular files: config-file-limits.test.ts.) */
+  file?: string;
   env?: Record<string, string>;
   /** The message after `llm-otel: invalid configuration in <file>: `. */
   message: string;
@@ -67,10 +67,6 @@ const BAD_CONFIGS: Readonly<Record<string, BadConfig>> = {
     file: tracingBlock('exporter: { endpoint: "http://collector:4318/v1/traces" }'),
     message: `observability.tracing.exporter.endpoint: found "http://collector:4318/v1/traces"; allowed: ${ENDPOINT_ALLOWED}`,
   },
-  'file is a directory': {
-    file: 'directory',
-    message: '(file): found EISDIR: illegal operation on a directory, read; allowed: a readable YAML file',
-  },
   'invalid YAML': {
     file: 'observability:\n  tracing: [unclosed\n',
     message: '(YAML syntax): found Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1; allowed: valid YAML',
@@ -89,8 +85,7 @@ async function start(name: string, config: BadConfig) {
   let source = 'environment';
   if (config.file !== undefined) {
     const file = path.join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
-    if (config.file === 'directory') fs.mkdirSync(file);
-    else fs.writeFileSync(file, config.file);
+    fs.writeFileSync(file, config.file);
     env.LLM_OTEL_CONFIG = file;
     source = file;
   }

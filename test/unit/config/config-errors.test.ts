@@ -158,23 +158,23 @@ describe('invalid configuration files', () => {
     );
   });
 
-  // chmod 000 does not stop root, so a directory stands in for an unreadable file.
-  it('reports an unreadable $LLM_OTEL_CONFIG file', () => {
+  // A directory opens but is not a regular file (devices, FIFOs and sizes: test/faults/config-file-limits.test.ts).
+  it('reports an $LLM_OTEL_CONFIG that is a directory', () => {
     const cwd = makeTempDir();
     const directory = join(cwd, 'a-directory.yaml');
     mkdirSync(directory);
     const error = errorOf(() => loadTracingConfig({ env: { LLM_OTEL_CONFIG: directory }, cwd }));
     expect(error.message).toBe(
-      `llm-otel: invalid configuration in ${directory}: (file): found EISDIR: illegal operation on a directory, read; allowed: a readable YAML file`,
+      `llm-otel: invalid configuration in environment: LLM_OTEL_CONFIG: found ${JSON.stringify(directory)} (a directory, not a regular file); allowed: the path of a regular YAML file of at most 2,097,152 bytes (2 MiB)`,
     );
   });
 
-  it('reports an unreadable <cwd>/llm-otel.yaml', () => {
+  it('reports a <cwd>/llm-otel.yaml that is a directory', () => {
     const cwd = makeTempDir();
     mkdirSync(join(cwd, 'llm-otel.yaml'));
     const error = errorOf(() => loadTracingConfig({ env: {}, cwd }));
     expect(error.message).toBe(
-      `llm-otel: invalid configuration in ${join(cwd, 'llm-otel.yaml')}: (file): found EISDIR: illegal operation on a directory, read; allowed: a readable YAML file`,
+      `llm-otel: invalid configuration in ${join(cwd, 'llm-otel.yaml')}: (file): found a directory, not a regular file; allowed: a regular YAML file of at most 2,097,152 bytes (2 MiB)`,
     );
   });
 });
