@@ -13,6 +13,17 @@ export interface BodyDecoder {
 
 type Sink = (chunk: Uint8Array) => void;
 
+/**
+ * The flush modes fetch (undici) decodes with: a body cut short still yields what it holds and
+ * is not an error. Our decoder must fail exactly when the app's does, since a failure of ours on
+ * a fetch body is recorded as the app's error.
+ */
+const ZLIB_LENIENT: zlib.ZlibOptions = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const BROTLI_LENIENT: zlib.BrotliOptions = {
+  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+};
+
 function identity(sink: Sink): BodyDecoder {
   return {
     write: sink,
@@ -20,7 +31,7 @@ function identity(sink: Sink): BodyDecoder {
   };
 }
 
-function streaming(transform: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.ZstdDecompress, sink: Sink, onError: (e: unknown) => void): BodyDecoder {
+function streaming(transform: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress | zlib.ZstdDecompress, sink: Sink, onError: (e: unknown) => void): BodyDecoder {
   let finished = false;
   let doneCallback: (() => void) | undefined;
   const finish = () => {
@@ -46,6 +57,26 @@ function streaming(transform: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress
   };
 }
 
+/**
+ * `deflate` is meant to be zlib-wrapped (RFC 1950) but some servers send raw deflate (RFC 1951);
+ * fetch accepts both, so the first byte decides: a zlib header's low nibble is 8 (the deflate
+ * method). Chunks are held only until that first byte arrives.
+ */
+function deflate(sink: Sink, onError: (e: unknown) => void): BodyDecoder {
+  let chosen: BodyDecoder | undefined;
+  return {
+    write(chunk) {
+      if (chunk.byteLength === 0) return;
+      chosen ??= streaming((chunk[0]! & 0x0f) === 0x08 ? zlib.createInflate(ZLIB_LENIENT) : zlib.createInflateRaw(ZLIB_LENIENT), sink, onError);
+      chosen.write(chunk);
+    },
+    end(done) {
+      if (chosen) chosen.end(done);
+      else done();
+    },
+  };
+}
+
 export function createBodyDecoder(contentEncoding: string | undefined, sink: Sink, onError: (e: unknown) => void): BodyDecoder {
   const encoding = (contentEncoding ?? '').trim().toLowerCase();
   switch (encoding) {
@@ -54,11 +85,11 @@ export function createBodyDecoder(contentEncoding: string | undefined, sink: Sin
       return identity(sink);
     case 'gzip':
     case 'x-gzip':
-      return streaming(zlib.createGunzip(), sink, onError);
+      return streaming(zlib.createGunzip(ZLIB_LENIENT), sink, onError);
     case 'deflate':
-      return streaming(zlib.createInflate(), sink, onError);
+      return deflate(sink, onError);
     case 'br':
-      return streaming(zlib.createBrotliDecompress(), sink, onError);
+      return streaming(zlib.createBrotliDecompress(BROTLI_LENIENT), sink, onError);
     case 'zstd':
       return typeof zlib.createZstdDecompress === 'function'
         ? streaming(zlib.createZstdDecompress(), sink, onError)

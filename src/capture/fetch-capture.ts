@@ -147,7 +147,7 @@ export class FetchCapture {
     const match = matchOf(found, () => fetchHeaderReader(input, init));
     const info: HttpRequestInfo = { method: args.method, url: found.url };
     const followRedirects = init?.redirect !== 'manual' && init?.redirect !== 'error';
-    return this.starter.begin(info, match, requestBody ?? args.body, context.active(), { followRedirects });
+    return this.starter.begin(info, match, requestBody ?? args.body, context.active(), { followRedirects, clientDecodesBody: true });
   }
 
   private onRequestCreate({ request }: { request: UndiciRequest }): void {

@@ -103,7 +103,16 @@ export class HttpCapture {
     const originalEmit = request.emit as Emit;
     request.emit = function emit(this: ClientRequest, event: string | symbol, ...args: unknown[]) {
       if (event === 'error') guarded('observing an http request error', () => tracked.onError(args[0]));
-      else if (event === 'close') {
+      else if (event === 'upgrade' || event === 'connect') {
+        // 101 Switching Protocols, or a CONNECT tunnel: the response is complete at its headers
+        // and the socket now belongs to the app. Node emits no 'response' for these.
+        guarded('observing an http upgrade', () => {
+          const response = args[0] as IncomingMessage;
+          responseSeen.add(request);
+          tracked.onResponseStart(response.statusCode ?? 0, nodeHeadersToRecord(response.headers));
+          tracked.onEnd();
+        });
+      } else if (event === 'close') {
         // A request closed before its response was read to the end: aborted or destroyed.
         guarded('observing an http request close', () => {
           if (!tracked.isEnded && !responseSeen.has(request)) tracked.onError(abortedError('request closed before a response'));

@@ -16,6 +16,23 @@ function nowMs(): number {
   return performance.now();
 }
 
+/** How the exchange's client treats the response, where that changes what the app sees. */
+export interface ExchangeOptions {
+  /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
+  readonly followRedirects?: boolean;
+  /**
+   * The client removes content-encoding itself (fetch does): a body our decoder cannot decode is
+   * one the client could not decode either, so the app's read failed (fetch: `TypeError:
+   * terminated`) and the span records that instead of a quiet 200.
+   */
+  readonly clientDecodesBody?: boolean;
+}
+
+/** What fetch rejects the app's read with when the body does not decode (undici's onAborted). */
+function undecodableBodyError(cause: unknown): TypeError {
+  return new TypeError('terminated', { cause });
+}
+
 /**
  * One LLM HTTP call, from request to the end of its response body: owns the GenAI span and the
  * body parser. Transports (fetch, node:http, http2) feed it events; it never touches the bytes the
@@ -33,6 +50,10 @@ export class LlmExchange implements TrackedRequest {
   private ended = false;
   private ignoringBody = false;
   private requestFacts: RequestFacts;
+  private decodeError?: unknown;
+  /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
+  readonly followRedirects: boolean;
+  private readonly clientDecodesBody: boolean;
 
   constructor(
     tracer: Tracer,
@@ -42,10 +63,11 @@ export class LlmExchange implements TrackedRequest {
     private readonly url: URL,
     private readonly settings: CaptureSettings,
     private readonly listeners: readonly ExchangeListener[],
-    /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
-    readonly followRedirects = true,
+    options: ExchangeOptions = {},
   ) {
     this.requestFacts = request;
+    this.followRedirects = options.followRedirects ?? true;
+    this.clientDecodesBody = options.clientDecodesBody ?? false;
     this.span = tracer.startSpan(
       genAiSpanName(request.operation, request.model),
       { kind: SpanKind.CLIENT, attributes: requestAttributes(request, url) },
@@ -66,11 +88,11 @@ export class LlmExchange implements TrackedRequest {
     settings: CaptureSettings,
     listeners: readonly ExchangeListener[],
     parent: Context = context.active(),
-    followRedirects = true,
+    options: ExchangeOptions = {},
   ): LlmExchange | undefined {
     try {
       const facts = match.parseRequest(body, settings.captureContent);
-      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners, followRedirects);
+      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners, options);
     } catch (error) {
       reportOnce('starting an LLM span', error);
       return undefined;
@@ -117,10 +139,14 @@ export class LlmExchange implements TrackedRequest {
       if (!this.span.isRecording() && this.listeners.length === 0) return;
       const accumulator = this.match.createAccumulator({ status, headers }, this.request, this.settings.captureContent);
       this.accumulator = accumulator;
+      this.decodeError = undefined;
       this.decoder = createBodyDecoder(
         headers['content-encoding'],
         (chunk) => this.feed(accumulator, chunk),
-        (error) => reportOnce('decoding a compressed response body', error),
+        (error) => {
+          if (this.clientDecodesBody) this.decodeError = undecodableBodyError(error);
+          else reportOnce('decoding a compressed response body', error);
+        },
       );
     } catch (error) {
       reportOnce('reading LLM response headers', error);
@@ -160,8 +186,8 @@ export class LlmExchange implements TrackedRequest {
     this.ended = true;
     const endedAt = nowMs();
     const decoder = this.decoder;
-    if (decoder) decoder.end(() => this.finish(endedAt, undefined));
-    else this.finish(endedAt, undefined);
+    if (decoder) decoder.end(() => this.finish(endedAt, this.decodeError));
+    else this.finish(endedAt, this.decodeError);
   }
 
   /** The request or its body failed (network error, abort, the consumer stopped reading). */

@@ -10,6 +10,8 @@ import type { TrackedRequest } from './tracked-request.js';
 export interface BeginOptions {
   /** false for a client told not to follow redirects (fetch's `redirect: 'manual' | 'error'`). */
   readonly followRedirects?: boolean;
+  /** true for a client that decodes content-encoding for the app (fetch). */
+  readonly clientDecodesBody?: boolean;
   /** false where non-LLM traffic must never become spans (HTTP/2 carries gRPC, our exporter's too). */
   readonly plainSpans?: boolean;
 }
@@ -53,6 +55,9 @@ export class RequestStarter {
         ? new PlainHttpSpan(tracer(), parent, info.method, info.url)
         : undefined;
     }
-    return LlmExchange.start(tracer(), match, info, readRequestBody(body), settings, listeners, parent, options.followRedirects);
+    return LlmExchange.start(tracer(), match, info, readRequestBody(body), settings, listeners, parent, {
+      followRedirects: options.followRedirects,
+      clientDecodesBody: options.clientDecodesBody,
+    });
   }
 }
