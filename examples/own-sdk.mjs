@@ -1,6 +1,7 @@
 // An app that sets up its own OpenTelemetry SDK instead of `--import llm-otel/register`, and adds
-// only what llm-otel brings: the LLM HTTP capture, the processor that copies user/session/tags
-// onto every span, the cost listener and the GenAI metrics listener. Run it without --import:
+// only what llm-otel brings: the LLM HTTP capture (with cost on each LLM span and the GenAI
+// client metrics on the meter provider it is given) and the processor that copies user/session/tags
+// onto every span. Run it without --import:
 //
 //   npm run build && node examples/own-sdk.mjs
 //
@@ -17,8 +18,6 @@ import {
   ATTR_LLM_OTEL_PRICE_TABLE,
   LlmHttpInstrumentation,
   TraceAttributesSpanProcessor,
-  createCostListener,
-  createGenAiMetricsListener,
   priceTableVersion,
   span,
   trace,
@@ -39,7 +38,7 @@ const tracerProvider = new TracerProvider({
 });
 otelTrace.setGlobalTracerProvider(tracerProvider);
 
-// Metrics: any meter provider; the listener records the GenAI client metrics on it.
+// Metrics: any meter provider; the instrumentation records the GenAI client metrics on it.
 const meterProvider = new MeterProvider({
   resource,
   readers: [
@@ -51,11 +50,10 @@ const meterProvider = new MeterProvider({
 });
 metrics.setGlobalMeterProvider(meterProvider);
 
-// The LLM capture, with cost on each LLM span and the metrics fed from each finished call.
+// The LLM capture, with cost on each LLM span and the GenAI metrics of each finished call.
 const llm = new LlmHttpInstrumentation();
 llm.setTracerProvider(tracerProvider);
-llm.addExchangeListener(createCostListener());
-llm.addExchangeListener(createGenAiMetricsListener(meterProvider.getMeter('llm-otel')));
+llm.setMeterProvider(meterProvider);
 
 // The app. The SDK client is imported after the SDK started.
 const { default: OpenAI } = await import('openai');

@@ -10,9 +10,7 @@ export { trace } from './api/trace.js';
 export { span } from './api/span.js';
 export { TraceAttributesSpanProcessor } from './api/trace-attributes-span-processor.js';
 
-// GenAI client metrics and cost, for apps that build their own SDK (register wires both itself).
-export { createGenAiMetricsListener } from './metrics/genai-metrics-listener.js';
-export { createCostListener } from './cost/cost-listener.js';
+// Cost: LlmHttpInstrumentation puts it on each LLM span; the price table is here for audits.
 export { llmCallCostUsd } from './cost/llm-call-cost.js';
 export { priceTableVersion } from './cost/price-table-version.js';
 export {

@@ -1,7 +1,11 @@
+import { createNoopMeter, type Meter } from '@opentelemetry/api';
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
 import { captureContentFromEnv, genAiLatestOptedInFromEnv } from '../config/settings-from-env.js';
+import { createCostListener } from '../cost/cost-listener.js';
+import { createGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
 import { ProviderRegistry } from '../providers/registry.js';
+import type { GenAiConventions } from '../spans/genai-conventions.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './internal-types.js';
 import { RequestStarter } from './request-starter.js';
@@ -10,17 +14,25 @@ import { HttpCapture } from './http-capture.js';
 import { Http2Capture } from './http2-capture.js';
 import type { ExchangeListener, LlmHttpInstrumentationConfig } from './types.js';
 
+/** The meter class of the API's no-op meter provider: nothing it records goes anywhere. */
+const NOOP_METER_CLASS = createNoopMeter().constructor;
+
 /**
- * Turns LLM API calls made over fetch/undici, node:http(s) and node:http2 into GenAI client spans.
- * It hooks no SDK: it listens on Node's diagnostics channels and wraps `globalThis.fetch` and
- * `http2.connect` (the one place an HTTP/2 `traceparent` can still be added), so any SDK major
- * (and raw fetch) is covered without knowing the SDK.
+ * Turns LLM API calls made over fetch/undici, node:http(s) and node:http2 into GenAI client spans,
+ * with `llm_otel.cost.usd` on each and the GenAI client metrics on `this.meter` (any meter
+ * provider the SDK hands it, as contrib instrumentations take theirs). It hooks no SDK: it listens
+ * on Node's diagnostics channels and wraps `globalThis.fetch` and `http2.connect` (the one place
+ * an HTTP/2 `traceparent` can still be added), so any SDK major (and raw fetch) is covered.
  */
 export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumentationConfig> {
-  // `declare`d, not initialised: the base constructor calls setConfig() and enable() before a
-  // subclass's field initialisers run, and an initialiser would then wipe what they set up.
+  // `declare`d, not initialised: the base constructor calls setConfig(), enable() and
+  // _updateMetricInstruments() before a subclass's field initialisers run, and an initialiser
+  // would then wipe what they set up.
   declare private captures: { fetch: FetchCapture; http: HttpCapture; http2: Http2Capture } | undefined;
   declare private exchangeListeners: ExchangeListener[] | undefined;
+  declare private recordMetrics: ExchangeListener | undefined;
+  /** What the captures call for each finished call: cost, metrics, then the added listeners. */
+  declare private activeListeners: ExchangeListener[] | undefined;
 
   constructor(config: LlmHttpInstrumentationConfig = {}) {
     super(PACKAGE_NAME, PACKAGE_VERSION, config);
@@ -28,13 +40,34 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
 
   protected init(): void {}
 
-  /** Called with every finished LLM call just before its span ends (metrics, cost). */
+  /** Called with every finished LLM call just before its span ends (after cost and metrics). */
   addExchangeListener(listener: ExchangeListener): void {
-    this.listeners().push(listener);
+    (this.exchangeListeners ??= []).push(listener);
+    this.refreshListeners();
   }
 
-  private listeners(): ExchangeListener[] {
-    return (this.exchangeListeners ??= []);
+  /**
+   * The GenAI client metrics, from `this.meter`: called by the base class when it is built and
+   * whenever a meter provider is set. On the API's no-op meter nothing is recorded, so a
+   * sampled-out call is not read for metrics nobody collects.
+   */
+  protected override _updateMetricInstruments(): void {
+    this.recordMetrics = isNoopMeter(this.meter) ? undefined : createGenAiMetricsListener(this.meter, this.conventions());
+    this.refreshListeners();
+  }
+
+  private conventions(): GenAiConventions {
+    return this.getConfig().genAiConventions ?? (genAiLatestOptedInFromEnv() ? 'latest' : 'default');
+  }
+
+  /** Rebuilt in place: the captures and their exchanges hold this very array. */
+  private refreshListeners(): ExchangeListener[] {
+    const listeners = (this.activeListeners ??= []);
+    listeners.length = 0;
+    listeners.push(createCostListener());
+    if (this.recordMetrics) listeners.push(this.recordMetrics);
+    listeners.push(...(this.exchangeListeners ?? []));
+    return listeners;
   }
 
   override setConfig(config: LlmHttpInstrumentationConfig = {}): void {
@@ -53,11 +86,11 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
       registry: new ProviderRegistry(config.providers ?? []),
       settings: {
         captureContent: config.captureContent ?? captureContentFromEnv(),
-        genAiConventions: config.genAiConventions ?? (genAiLatestOptedInFromEnv() ? 'latest' : 'default'),
+        genAiConventions: this.conventions(),
         maxContentBytes: config.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
         traceNonLlmRequests: config.traceNonLlmRequests ?? false,
       },
-      listeners: this.listeners(),
+      listeners: this.activeListeners ?? this.refreshListeners(),
     };
   }
 
@@ -78,4 +111,8 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
     this.captures?.http2.disable();
     this.captures = undefined;
   }
+}
+
+function isNoopMeter(meter: Meter): boolean {
+  return meter instanceof NOOP_METER_CLASS;
 }

@@ -7,8 +7,6 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import type { ExporterConfig, MetricsConfig } from '../config/types.js';
-import { createGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
-import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 export interface MetricsHandle {
   readonly meterProvider: MeterProvider;
@@ -28,8 +26,8 @@ function createMetricExporter(exporter: ExporterConfig): PushMetricExporter {
 
 /**
  * Builds the meter provider (same resource and collector as the traces), registers it with the
- * OpenTelemetry API so the app's own metrics go the same way, and feeds the GenAI client
- * metrics from every finished LLM call the instrumentation sees. A final export happens on
+ * OpenTelemetry API so the app's own metrics go the same way, and hands it to the instrumentation,
+ * which records the GenAI client metrics of every finished LLM call on it. A final export happens on
  * shutdown, so a short-lived job's calls are counted even if it ends before the first interval.
  */
 export function startMetrics(
@@ -46,14 +44,13 @@ export function startMetrics(
   });
   const meterProvider = new MeterProvider({ resource, readers: [reader] });
   metrics.setGlobalMeterProvider(meterProvider);
-  const record = createGenAiMetricsListener(meterProvider.getMeter(PACKAGE_NAME, PACKAGE_VERSION));
+  instrumentation.setMeterProvider(meterProvider);
   // An export is a gRPC call that keeps the event loop alive, and exit-flush flushes on every
   // `beforeExit`: flushing when nothing changed would start another export, then another
   // `beforeExit`, forever. So a flush exports only the first time and after new LLM calls.
   let changedSinceFlush = true;
-  instrumentation.addExchangeListener((exchange) => {
+  instrumentation.addExchangeListener(() => {
     changedSinceFlush = true;
-    record(exchange);
   });
   return {
     meterProvider,

@@ -12,7 +12,6 @@ import { reportOnce } from '../diagnostics/report-once.js';
 import { deferAnthropicSdkSpans } from './defer-anthropic-sdk-spans.js';
 import { configureManualApi } from '../api/manual-api-settings.js';
 import { TraceAttributesSpanProcessor } from '../api/trace-attributes-span-processor.js';
-import { createCostListener } from '../cost/cost-listener.js';
 import { priceTableVersion } from '../cost/price-table-version.js';
 import { ATTR_LLM_OTEL_PRICE_TABLE } from '../spans/llm-otel-attributes.js';
 import { createSpanExporter } from './create-exporter.js';
@@ -82,7 +81,6 @@ export function startTracing(config: TracingConfig): TracingHandle {
       providers: config.providers,
     });
     instrumentation.setTracerProvider(tracerProvider);
-    instrumentation.addExchangeListener(createCostListener());
     const metrics = config.metrics.enabled ? startMetricsOrNothing(config, resource, instrumentation) : undefined;
     return {
       enabled: true,
