@@ -5,6 +5,7 @@ import { requestAttributes } from '../spans/request-attributes.js';
 import { responseAttributes } from '../spans/response-attributes.js';
 import { requestContentAttributes, responseContentAttributes } from '../spans/content-attributes.js';
 import { recordHttpError, recordHttpStatus, recordTransportError } from '../spans/error-attributes.js';
+import { messageTexts } from '../spans/strip-request-text.js';
 import { ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK } from '../semconv.js';
 import { createBodyDecoder, type BodyDecoder } from './body-decoder.js';
 import { reportOnce } from '../diagnostics/report-once.js';
@@ -54,6 +55,8 @@ export class LlmExchange implements TrackedRequest {
   /** fetch's `redirect: 'follow'` (the default): a 3xx is not the final response. */
   readonly followRedirects: boolean;
   private readonly clientDecodesBody: boolean;
+  /** Kept only to tell, with content capture off, which parts of a provider error quote the request. */
+  private requestBody: unknown;
 
   constructor(
     tracer: Tracer,
@@ -92,7 +95,9 @@ export class LlmExchange implements TrackedRequest {
   ): LlmExchange | undefined {
     try {
       const facts = match.parseRequest(body, settings.captureContent);
-      return new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners, options);
+      const exchange = new LlmExchange(tracer, parent, match, facts, requestInfo.url, settings, listeners, options);
+      exchange.requestBody = body;
+      return exchange;
     } catch (error) {
       reportOnce('starting an LLM span', error);
       return undefined;
@@ -117,6 +122,7 @@ export class LlmExchange implements TrackedRequest {
     try {
       const facts = this.match.parseRequest(body, this.settings.captureContent);
       this.requestFacts = facts;
+      this.requestBody = body;
       if (!this.span.isRecording()) return;
       this.span.updateName(genAiSpanName(facts.operation, facts.model));
       this.span.setAttributes(requestAttributes(facts, this.url));
@@ -125,6 +131,15 @@ export class LlmExchange implements TrackedRequest {
       }
     } catch (error) {
       reportOnce('reading a late LLM request body', error);
+    }
+  }
+
+  /** The request's message text, read from the body again (only when an error needs it). */
+  private requestMessageTexts(): string[] {
+    try {
+      return messageTexts(this.match.parseRequest(this.requestBody, true).content);
+    } catch {
+      return [];
     }
   }
 
@@ -230,7 +245,7 @@ export class LlmExchange implements TrackedRequest {
         }
       }
       if (error !== undefined) errorType = recordTransportError(span, error);
-      else if ((this.status ?? 0) >= 400 || facts.errorType) errorType = recordHttpError(span, this.status ?? 0, facts);
+      else if ((this.status ?? 0) >= 400 || facts.errorType) errorType = recordHttpError(span, this.status ?? 0, facts, this.settings.captureContent ? undefined : () => this.requestMessageTexts());
       if (this.listeners.length > 0) {
         const completed: CompletedExchange = {
           span,
@@ -254,6 +269,7 @@ export class LlmExchange implements TrackedRequest {
     } catch (finishError) {
       reportOnce('finishing an LLM span', finishError);
     } finally {
+      this.requestBody = undefined;
       this.accumulator = undefined;
       this.decoder = undefined;
       span.end(performance.timeOrigin + endedAt);

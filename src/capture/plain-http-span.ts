@@ -3,12 +3,13 @@ import {
   ATTR_HTTP_REQUEST_METHOD, ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT, ATTR_URL_FULL,
 } from '@opentelemetry/semantic-conventions';
 import { recordHttpError, recordHttpStatus, recordTransportError } from '../spans/error-attributes.js';
+import { redactedUrlFull } from '../spans/redact-span-text.js';
 import type { TrackedRequest } from './tracked-request.js';
 
 /**
  * A span for an HTTP request that is not an LLM call, made only when the user turns on
  * `trace_non_llm_requests`. The query string is left out of `url.full`: it is where credentials
- * (`?key=`, `?api_key=`) travel.
+ * (`?key=`, `?api_key=`) travel; userinfo and key-shaped path segments are redacted.
  */
 export class PlainHttpSpan implements TrackedRequest {
   readonly context: Context;
@@ -27,7 +28,7 @@ export class PlainHttpSpan implements TrackedRequest {
           [ATTR_HTTP_REQUEST_METHOD]: method,
           [ATTR_SERVER_ADDRESS]: url.hostname,
           [ATTR_SERVER_PORT]: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-          [ATTR_URL_FULL]: `${url.protocol}//${url.host}${url.pathname}`,
+          [ATTR_URL_FULL]: redactedUrlFull(url),
         },
       },
       parent,

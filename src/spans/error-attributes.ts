@@ -1,9 +1,22 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
 import type { ResponseFacts } from '../providers/types.js';
+import { MAX_SPAN_TEXT_CHARS, redactSpanText } from './redact-span-text.js';
+import { stripRequestText } from './strip-request-text.js';
 
-/** Longest status message we keep; provider error messages can quote the whole request. */
-const MAX_STATUS_MESSAGE_CHARS = 1024;
+/**
+ * What `error.type` may be: a short identifier (`invalid_request_error`, `ThrottlingException`,
+ * `RESOURCE_EXHAUSTED`, `429`). The attribute is a metric dimension, so anything else a provider
+ * puts in its type or code field (a sentence, a quoted value, a key) is not used.
+ */
+const ERROR_TYPE_IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** The provider's error type or code when it is an identifier, else undefined. */
+function lowCardinalityErrorType(candidate: string | undefined): string | undefined {
+  if (candidate === undefined || !ERROR_TYPE_IDENTIFIER.test(candidate)) return undefined;
+  // An identifier can still be a credential (a key echoed in a code field).
+  return redactSpanText(candidate) === candidate ? candidate : undefined;
+}
 
 /**
  * `error.type` for a failed transport: the system error code (ECONNREFUSED) when there is one,
@@ -12,20 +25,23 @@ const MAX_STATUS_MESSAGE_CHARS = 1024;
 export function transportErrorType(error: unknown): string {
   const err = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | undefined;
   const code = err?.cause?.code ?? err?.code;
-  if (typeof code === 'string' && code) return code;
-  if (typeof err?.name === 'string' && err.name && err.name !== 'Error') return err.name;
+  if (typeof code === 'string' && lowCardinalityErrorType(code)) return code;
+  if (typeof err?.name === 'string' && err.name && err.name !== 'Error' && lowCardinalityErrorType(err.name)) return err.name;
   return '_OTHER';
 }
 
-function truncate(message: string): string {
-  return message.length > MAX_STATUS_MESSAGE_CHARS ? message.slice(0, MAX_STATUS_MESSAGE_CHARS) + '…' : message;
-}
-
-/** Marks an HTTP error response (4xx/5xx): the provider's error type when the body names one. */
-export function recordHttpError(span: Span, status: number, facts: ResponseFacts): string {
-  const errorType = facts.errorType ?? String(status);
+/**
+ * Marks an HTTP error response (4xx/5xx), or an error event in a 200 stream: `error.type` is the
+ * provider's error type when it is an identifier, else the status code (`_OTHER` for a stream
+ * whose status was 200). The provider's message goes through the redaction step; with content
+ * capture off (`requestTexts` given) every stretch of it quoting the request's messages is cut.
+ */
+export function recordHttpError(span: Span, status: number, facts: ResponseFacts, requestTexts?: () => readonly string[]): string {
+  const errorType = lowCardinalityErrorType(facts.errorType) ?? (status >= 400 ? String(status) : '_OTHER');
   span.setAttribute(ATTR_ERROR_TYPE, errorType);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: truncate(facts.errorMessage ?? `HTTP ${status}`) });
+  let message = facts.errorMessage?.slice(0, 2 * MAX_SPAN_TEXT_CHARS) || `HTTP ${status}`;
+  if (facts.errorMessage && requestTexts) message = stripRequestText(message, requestTexts());
+  span.setStatus({ code: SpanStatusCode.ERROR, message: redactSpanText(message) });
   return errorType;
 }
 
@@ -34,7 +50,7 @@ export function recordTransportError(span: Span, error: unknown): string {
   const errorType = transportErrorType(error);
   span.setAttribute(ATTR_ERROR_TYPE, errorType);
   const message = (error as { message?: unknown } | undefined)?.message;
-  span.setStatus({ code: SpanStatusCode.ERROR, message: truncate(typeof message === 'string' ? message : String(error)) });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: redactSpanText(typeof message === 'string' ? message : String(error)) });
   return errorType;
 }
 
