@@ -15,7 +15,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-import { startOtlpReceiver } from '../dist/cli/otlp-receiver.js';
+import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { startMockServer } from './child-runner.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
