@@ -2,27 +2,33 @@ import { matchOf } from './request-match-cache.js';
 import { fetchHeaderReader, undiciHeaderReader } from './request-header-readers.js';
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
-import { guarded } from '../diagnostics/report-once.js';
+import { guarded, reportOnce } from '../diagnostics/report-once.js';
 import { ChannelSubscriptions } from './channel-subscriptions.js';
 import { EXCHANGE_CONTEXT_KEY } from './exchange-context-key.js';
 import { isRedirect, rawHeadersToRecord } from './raw-headers.js';
 import { replaceGlobal } from './replace-global.js';
+import { isReadableRequestBody } from './request-body.js';
+import { RequestBodyPrefix } from './request-body-prefix.js';
 import type { RequestStarter } from './request-starter.js';
 import type { TrackedRequest } from './tracked-request.js';
-import { installUndiciBodyInterceptor } from './undici-body-interceptor.js';
+import { observeRequestBody, observeResponseBody } from './undici-request-hooks.js';
 
 /**
  * fetch (undici) capture.
  *
- * - A thin wrapper around `globalThis.fetch` reads the request body the app passed (the model
- *   and parameters must be on the span when it starts, for samplers) and runs the original fetch
- *   in a context that carries the exchange.
- * - undici's diagnostics channels (see undici docs/api/DiagnosticsChannel.md) then give the
- *   request object (to add `traceparent`), the response headers, the body chunks (undici >= 7,
- *   i.e. Node 24) and the end or error. Node 22's undici 6 publishes no body chunks, so there an
- *   interceptor on the global dispatcher observes them (undici-body-interceptor.ts).
- * - Requests that reach undici without the wrapper (an app calling undici's own `request` or
- *   `fetch`) are still recognised at `undici:request:create`, from the URL and any string body.
+ * - A thin wrapper around `globalThis.fetch` reads the request body the app passed when it is a
+ *   string or bytes (the model and parameters must be on the span when it starts, for samplers)
+ *   and runs the original fetch in a context that carries the exchange. A body that is a stream
+ *   (an SDK's `Request`, a proxy forwarding `req.body`) is never read ahead of fetch: the span
+ *   starts from the URL and its first bytes are copied as undici sends them
+ *   (request-body-prefix.ts), before the response starts.
+ * - undici's diagnostics channels (see undici docs/api/DiagnosticsChannel.md) give the request
+ *   object (to add `traceparent`), the response headers and the end or error. The response body
+ *   chunks are observed on the request object itself (undici-request-hooks.ts): whether undici
+ *   publishes them on a channel depends on which undici made the request, not on Node's.
+ * - Requests that reach undici without the wrapper (an app calling undici's own `request`,
+ *   `fetch` or a `Client`) are still recognised at `undici:request:create`, from the URL and
+ *   their body.
  *
  * Nothing here reads, copies into, or rewrites the Response the app gets.
  */
@@ -67,8 +73,12 @@ function undiciRequestUrl(request: UndiciRequest): URL | undefined {
 export class FetchCapture {
   private readonly tracked = new WeakMap<object, TrackedRequest>();
   private readonly subscriptions = new ChannelSubscriptions();
+  /** Exchanges whose request body is a stream, to be seen as undici sends it. */
+  private readonly awaitingBody = new WeakSet<TrackedRequest>();
+  private readonly prefixes = new WeakMap<object, RequestBodyPrefix>();
+  /** Requests whose response body the per-request hooks observe (the channel is then ignored). */
+  private readonly hooked = new WeakSet<object>();
   private restoreFetch?: () => void;
-  private removeInterceptor?: () => void;
 
   constructor(private readonly starter: RequestStarter) {}
 
@@ -81,17 +91,15 @@ export class FetchCapture {
     this.subscribe(CHANNELS.trailers, (m) => this.tracked.get((m as { request: object }).request)?.onEnd());
     this.subscribe(CHANNELS.error, (m) => {
       const { request, error } = m as { request: object; error: unknown };
+      this.prefixes.get(request)?.flush();
       this.tracked.get(request)?.onError(error);
     });
-    if (!undiciPublishesBodyChunks()) this.removeInterceptor = installUndiciBodyInterceptor();
   }
 
   disable(): void {
     this.subscriptions.unsubscribeAll();
     this.restoreFetch?.();
     this.restoreFetch = undefined;
-    this.removeInterceptor?.();
-    this.removeInterceptor = undefined;
   }
 
   private subscribe(name: string, handler: (message: unknown) => void): void {
@@ -100,8 +108,8 @@ export class FetchCapture {
 
   private wrapFetch(original: FetchFn): FetchFn {
     const capture = this;
-    const traced = function (this: unknown, input: string | URL | Request, init?: RequestInit, requestBody?: unknown): Promise<Response> {
-      const tracked = guarded('starting a fetch span', () => capture.startForFetch(input, init, requestBody));
+    return function fetch(this: unknown, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+      const tracked = guarded('starting a fetch span', () => capture.startForFetch(input, init));
       if (!tracked) return original.call(this, input, init);
       const ctx = tracked.context.setValue(EXCHANGE_CONTEXT_KEY, tracked);
       let promise: Promise<Response>;
@@ -116,46 +124,38 @@ export class FetchCapture {
       // returned unchanged.
       promise.then(undefined, (error: unknown) => tracked.onError(error));
       return promise;
-    };
-    return function fetch(this: unknown, input: string | URL | Request, init?: RequestInit): Promise<Response> {
-      const copy = guarded('copying a Request body', () => capture.copyLlmRequestBody(input, init));
-      if (!copy) return traced.call(this, input, init);
-      return copy.then(
-        (bytes) => traced.call(this, input, init, bytes),
-        () => traced.call(this, input, init),
-      );
     } as FetchFn;
   }
 
-  /**
-   * SDKs that build a `Request` and call `fetch(request)` (Speakeasy-generated ones such as
-   * `@mistralai/mistralai`) hand over the body as a stream, which cannot be read without taking
-   * it from the app. For a URL an LLM API recognises, a clone's tee branch is read instead; the
-   * app's own Request keeps its body. Returns undefined when the body is readable otherwise.
-   */
-  private copyLlmRequestBody(input: unknown, init: RequestInit | undefined): Promise<Uint8Array> | undefined {
-    if (!(input instanceof Request) || !input.body || input.bodyUsed || init?.body !== undefined) return undefined;
-    const found = this.starter.lookup((init?.method ?? input.method).toUpperCase(), input.url);
-    if (!matchOf(found, () => fetchHeaderReader(input, init))) return undefined;
-    return input.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  }
-
-  private startForFetch(input: unknown, init: RequestInit | undefined, requestBody?: unknown): TrackedRequest | undefined {
+  private startForFetch(input: unknown, init: RequestInit | undefined): TrackedRequest | undefined {
     const args = fetchArgs(input, init);
     if (!args) return undefined;
     const found = this.starter.lookup(args.method, args.urlText);
     const match = matchOf(found, () => fetchHeaderReader(input, init));
     const info: HttpRequestInfo = { method: args.method, url: found.url };
     const followRedirects = init?.redirect !== 'manual' && init?.redirect !== 'error';
-    return this.starter.begin(info, match, requestBody ?? args.body, context.active(), { followRedirects, clientDecodesBody: true });
+    // A Request's own body is a stream, whatever it was built from: never read here.
+    const body = args.body ?? (input instanceof Request ? input.body : undefined);
+    const readable = body === undefined || body === null || isReadableRequestBody(body);
+    const tracked = this.starter.begin(info, match, readable ? body : undefined, context.active(), { followRedirects, clientDecodesBody: true });
+    if (tracked && match && !readable) this.awaitingBody.add(tracked);
+    return tracked;
   }
 
   private onRequestCreate({ request }: { request: UndiciRequest }): void {
     let tracked = context.active().getValue(EXCHANGE_CONTEXT_KEY) as TrackedRequest | undefined;
-    if (!tracked || tracked.isEnded) tracked = this.startForUndiciRequest(request);
+    const startedHere = !tracked || tracked.isEnded;
+    if (startedHere) tracked = this.startForUndiciRequest(request);
     if (!tracked) return;
     this.tracked.set(request, tracked);
     injectTraceparent(tracked.context, request);
+    if (observeResponseBody(request, tracked)) this.hooked.add(request);
+    else reportOnce('observing undici response chunks', new Error('this undici request has no onData/onResponseData; response facts rely on undici:request:bodyChunkReceived'));
+    if (this.awaitingBody.delete(tracked) || (startedHere && request.body != null && !isReadableRequestBody(request.body))) {
+      const prefix = new RequestBodyPrefix((body) => tracked.onLateRequestBody(body));
+      observeRequestBody(request, prefix);
+      this.prefixes.set(request, prefix);
+    }
   }
 
   /** A request that did not come through the wrapped fetch (undici's own API, a custom dispatcher). */
@@ -169,13 +169,16 @@ export class FetchCapture {
   private onResponseHeaders({ request, response }: { request: object; response: { statusCode: number; headers: Buffer[] } }): void {
     const tracked = this.tracked.get(request);
     if (!tracked) return;
+    // The span must know the request (stream flag, model) before it reads the response.
+    this.prefixes.get(request)?.flush();
     const headers = rawHeadersToRecord(response.headers);
     if (tracked.followRedirects && isRedirect(response.statusCode, headers)) tracked.onRedirect();
     else tracked.onResponseStart(response.statusCode, headers);
   }
 
+  /** Only for requests the hooks could not observe (an undici whose request object we do not know). */
   private onBodyChunk({ request, chunk }: { request: object; chunk: Uint8Array }): void {
-    this.tracked.get(request)?.onBodyChunk(chunk);
+    if (!this.hooked.has(request)) this.tracked.get(request)?.onBodyChunk(chunk);
   }
 }
 
@@ -200,10 +203,4 @@ function injectTraceparent(ctx: Context, request: UndiciRequest): void {
       carrier.addHeader(key, value);
     },
   });
-}
-
-/** undici 7 (Node 24) publishes `undici:request:bodyChunkReceived`; undici 6 (Node 22) does not. */
-function undiciPublishesBodyChunks(): boolean {
-  const major = Number((process.versions.undici ?? '0').split('.')[0]);
-  return major >= 7;
 }

@@ -16,3 +16,8 @@ export function readRequestBody(body: unknown): unknown {
   if (body instanceof ArrayBuffer) return readRequestBody(new Uint8Array(body));
   return undefined;
 }
+
+/** Whether `readRequestBody` can read this body: a stream, Blob or FormData must be seen as it is sent. */
+export function isReadableRequestBody(body: unknown): boolean {
+  return typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer;
+}
