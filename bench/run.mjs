@@ -13,6 +13,7 @@ import { runChild, spanLedger, startMockServer } from './child-runner.mjs';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from './configurations.mjs';
 import { summarise, toMarkdown } from './report.mjs';
 import { runRouterBench } from './router.mjs';
+import { runStartupBench } from './startup.mjs';
 import { runViewerIngestBench } from './viewer-ingest.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -79,11 +80,14 @@ async function main() {
     configurations: configs.map(({ name, label, peer }) => ({ name, label, peer: !!peer })),
   };
   const summary = summarise(runs, meta);
+  process.stderr.write('start-up ... ');
+  const startup = await runStartupBench();
+  process.stderr.write('done\n');
   process.stderr.write('viewer ingest ... ');
   const viewer = await runViewerIngestBench();
   process.stderr.write('done\n');
-  const markdown = `${toMarkdown(summary, meta)}\n${viewer.markdown}`;
-  fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.json'), JSON.stringify({ meta, summary, runs, viewerIngest: viewer.rows }, null, 2) + '\n');
+  const markdown = `${toMarkdown(summary, meta)}\n${startup.markdown}\n${viewer.markdown}`;
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.json'), JSON.stringify({ meta, summary, runs, startup: startup.rows, viewerIngest: viewer.rows }, null, 2) + '\n');
   fs.writeFileSync(path.join(REPO_ROOT, 'bench/results.md'), markdown);
   console.log(markdown);
 }

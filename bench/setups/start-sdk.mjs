@@ -12,7 +12,7 @@ import { OTLPTraceExporter as OTLPHttpProtobufTraceExporter } from '@opentelemet
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { EXPORT_DELAY_MS } from '../../dist/sdk/export-limits.js';
+import { DEFAULT_BATCH_DELAY_MS } from '../../dist/config/defaults.js';
 
 export function startSdk(instrumentations, { protocol = 'grpc' } = {}) {
   const exporter = protocol === 'http/protobuf'
@@ -23,7 +23,7 @@ export function startSdk(instrumentations, { protocol = 'grpc' } = {}) {
     spanProcessors: [
       new BatchSpanProcessor({
         exporter,
-        scheduledDelayMillis: EXPORT_DELAY_MS,
+        scheduledDelayMillis: DEFAULT_BATCH_DELAY_MS,
       }),
     ],
   });

@@ -5,15 +5,14 @@
  * meanings follow https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
  * A bad value is a ConfigError naming the variable; of the endpoint variables only the winner is read.
  */
-import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
-import type { EnvVariableName } from './env-variables.js';
+import { batchFromEnv } from './batch-from-env.js';
+import { exporterFromEnv } from './exporter-from-env.js';
+import { metricsFromEnv } from './metrics-from-env.js';
+import { propagatorsFromEnv } from './propagators-from-env.js';
 import { envError, readEnvBoolean, readEnvNumber, readEnvString } from './read-env.js';
 import { RATE_ALLOWED } from './schema.js';
 import type { TracingBlock } from './schema.js';
-import type { ExporterConfig, SamplerType, SamplingConfig } from './types.js';
-
-/** First set variable wins: our short `OTLP_ENDPOINT`, then the signal-specific, then the general OTel one. */
-const ENDPOINT_VARIABLES: readonly EnvVariableName[] = ['OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
+import type { SamplerType, SamplingConfig, TracingConfig } from './types.js';
 
 /**
  * Our sampler is always parent-based (a child follows its parent's decision), so the plain and the
@@ -29,12 +28,21 @@ const SAMPLER_FROM_ENV: ReadonlyMap<string, SamplerType> = new Map<string, Sampl
 ]);
 const SAMPLER_ALLOWED = `one of ${[...SAMPLER_FROM_ENV.keys()].join(', ')}`;
 
-export function applyEnvOverrides(block: TracingBlock, env: NodeJS.ProcessEnv): TracingBlock {
+/** The block with the environment over it; `source` names the file in errors about its keys. */
+export function applyEnvOverrides(block: TracingBlock, env: NodeJS.ProcessEnv, source: string): Omit<TracingConfig, 'source'> {
   const serviceName = readEnvString(env, 'OTEL_SERVICE_NAME');
+  const enabled = enabledFromEnv(env) ?? block.enabled;
+  const exporter = exporterFromEnv(block.exporter, env, source);
   return {
     ...block,
-    enabled: enabledFromEnv(env) ?? block.enabled,
-    exporter: exporterFromEnv(block.exporter, env),
+    enabled,
+    exporter,
+    metrics: metricsFromEnv(block.metrics, exporter, env),
+    batch: batchFromEnv(env),
+    propagators: propagatorsFromEnv(env),
+    exitBudgetMs:
+      readEnvNumber(env, 'LLM_OTEL_EXIT_BUDGET_MS', 'a whole number of milliseconds, 0 or more', (value) => Number.isInteger(value) && value >= 0) ??
+      block.exitBudgetMs,
     sampling: samplingFromEnv(block.sampling, env),
     resource: serviceName === undefined ? block.resource : { ...block.resource, serviceName },
     captureContent: readEnvBoolean(env, 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT') ?? block.captureContent,
@@ -47,18 +55,6 @@ function enabledFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
   const tracingEnabled = readEnvBoolean(env, 'TRACING_ENABLED');
   if (sdkDisabled === true) return false;
   return tracingEnabled;
-}
-
-function exporterFromEnv(exporter: ExporterConfig, env: NodeJS.ProcessEnv): ExporterConfig {
-  for (const name of ENDPOINT_VARIABLES) {
-    const raw = readEnvString(env, name);
-    if (raw === undefined) continue;
-    // Without a scheme, keep the file's choice of TLS; with one, the scheme decides (as in the exporter).
-    const endpoint = normaliseOtlpEndpoint(raw, exporter.insecure);
-    if (!endpoint) throw envError(name, raw, OTLP_ENDPOINT_ALLOWED);
-    return { ...exporter, endpoint: endpoint.url, insecure: endpoint.insecure };
-  }
-  return exporter;
 }
 
 function samplingFromEnv(sampling: SamplingConfig, env: NodeJS.ProcessEnv): SamplingConfig {

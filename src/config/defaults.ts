@@ -5,3 +5,15 @@
 
 /** Cap for each captured content attribute, in UTF-8 bytes (`max_content_bytes`). */
 export const DEFAULT_MAX_CONTENT_BYTES = 16 * 1024;
+
+/**
+ * How long exit may wait for the last exports (`exit_budget_ms`): short enough that a CLI tool
+ * whose collector is down still ends promptly, long enough for a reachable collector's last batch.
+ */
+export const DEFAULT_EXIT_BUDGET_MS = 2000;
+
+/**
+ * How long a finished span may wait before it is sent (OTEL_BSP_SCHEDULE_DELAY; the SDK's default
+ * is 5 s). Short, so a trace shows up while its user still looks for it.
+ */
+export const DEFAULT_BATCH_DELAY_MS = 1000;

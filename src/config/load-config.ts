@@ -27,5 +27,5 @@ export function loadTracingConfig(options: LoadTracingConfigOptions = {}): Traci
   const parsed = tracingBlockSchema.safeParse(block);
   if (!parsed.success) throw configErrorFromIssues(parsed.error.issues, source, TRACING_BLOCK_PATH, block);
 
-  return deepFreeze({ source, ...applyEnvOverrides(parsed.data, env) });
+  return deepFreeze({ source, ...applyEnvOverrides(parsed.data, env, source) });
 }

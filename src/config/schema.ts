@@ -9,16 +9,36 @@ import { z } from 'zod';
 import { LLM_API_NAMES } from '../providers/registry.js';
 
 import { DEFAULT_MAX_CONTENT_BYTES } from './defaults.js';
-import { OTLP_ENDPOINT_ALLOWED, normaliseOtlpEndpoint } from './normalise-otlp-endpoint.js';
-import type { TracingConfig } from './types.js';
+import { DEFAULT_EXIT_BUDGET_MS } from './defaults.js';
+import { exporterEndpoint, endpointAllowed } from './exporter-endpoint.js';
+import { DEFAULT_OTLP_PROTOCOL, OTLP_PROTOCOLS, OTLP_PROTOCOLS_ALLOWED } from './otlp-protocol.js';
+import type { OtlpProtocol, TracingConfig } from './types.js';
 
-export type TracingBlock = Omit<TracingConfig, 'source'>;
+/** The exporter as the file says it; the environment may still change protocol and endpoint. */
+export interface FileExporterBlock {
+  readonly type: 'otlp' | 'stdout' | 'none';
+  readonly protocol: OtlpProtocol;
+  /** As written (validated for the file's protocol); undefined for the protocol's default. */
+  readonly endpoint?: string;
+  readonly insecure?: boolean;
+  readonly timeoutMs: number;
+  /** Header name -> the environment variable its value is read from. */
+  readonly headerVariables: Readonly<Record<string, string>>;
+}
 
-const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4317';
+export type TracingBlock = Omit<TracingConfig, 'source' | 'exporter' | 'metrics' | 'batch' | 'propagators'> & {
+  readonly exporter: FileExporterBlock;
+  readonly metrics: { readonly enabled: boolean; readonly intervalMs: number };
+};
 export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
 
 const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
-const EXPORTER_TYPES = ['otlp', 'stdout'] as const;
+const EXPORTER_TYPES = ['otlp', 'stdout', 'none'] as const;
+// An environment variable name as POSIX shells accept it.
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HEADER_VALUE_ALLOWED = '{ env: NAME }, naming the environment variable that holds the value (secrets never go in the file)';
+// An HTTP header name (RFC 9110 token).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /**
  * The `api` a `providers:` mapping may name: the registry's own list of the APIs there is a
  * parser for (one home, so a name the registry does not read, such as `writer`, which is the
@@ -64,31 +84,36 @@ function optionalBlock<Schema extends z.ZodType>(schema: Schema) {
 const positiveInteger = (text: string) => z.int(allowed(text)).positive(allowed(text));
 const nonEmptyString = (text: string) => z.string(allowed(text)).trim().min(1, allowed(text));
 
+const headerValue = z.strictObject(
+  { env: z.string(allowed(HEADER_VALUE_ALLOWED)).regex(ENV_NAME, allowed(HEADER_VALUE_ALLOWED)) },
+  allowed(HEADER_VALUE_ALLOWED),
+);
+
 const exporterBlock = block({
   type: z.enum(EXPORTER_TYPES, allowed(oneOf(EXPORTER_TYPES))).default('otlp'),
-  endpoint: z.string(allowed(OTLP_ENDPOINT_ALLOWED)).optional(),
+  protocol: z.enum(OTLP_PROTOCOLS, allowed(OTLP_PROTOCOLS_ALLOWED)).default(DEFAULT_OTLP_PROTOCOL),
+  endpoint: z.string(allowed(endpointAllowed(DEFAULT_OTLP_PROTOCOL))).optional(),
   insecure: z.boolean(allowed(A_BOOLEAN)).optional(),
   // The OTLP exporter specification's default for OTEL_EXPORTER_OTLP_TIMEOUT.
   timeout_ms: positiveInteger(A_DURATION_MS).default(10_000),
-}).transform((exporter, ctx) => {
-  // Plaintext unless told otherwise: the default collector is a local one on localhost:4317.
-  const insecureWhenNoScheme = exporter.insecure ?? true;
-  const endpoint = normaliseOtlpEndpoint(exporter.endpoint ?? DEFAULT_OTLP_ENDPOINT, insecureWhenNoScheme);
-  if (!endpoint) {
-    ctx.issues.push({ code: 'custom', path: ['endpoint'], input: exporter.endpoint, message: OTLP_ENDPOINT_ALLOWED });
+  headers: nullAsMissing(
+    z.record(z.string().regex(HEADER_NAME, allowed('an HTTP header name')), headerValue, allowed(`a mapping of header names to ${HEADER_VALUE_ALLOWED}`)).default({}),
+  ),
+}).transform((exporter, ctx): FileExporterBlock => {
+  // Checked here for the file's own protocol, so a mistake is reported against the file's key.
+  const checked = exporterEndpoint(exporter.protocol, exporter.endpoint, exporter.insecure);
+  if (!checked.ok) {
+    ctx.issues.push({ code: 'custom', path: [checked.key], input: exporter[checked.key], message: checked.allowed });
     return z.NEVER;
   }
-  if (endpoint.schemeGiven && exporter.insecure !== undefined && exporter.insecure !== endpoint.insecure) {
-    const scheme = endpoint.insecure ? 'http://' : 'https://';
-    ctx.issues.push({
-      code: 'custom',
-      path: ['insecure'],
-      input: exporter.insecure,
-      message: `${endpoint.insecure} or no value, because the endpoint starts with ${scheme}`,
-    });
-    return z.NEVER;
-  }
-  return { type: exporter.type, endpoint: endpoint.url, insecure: endpoint.insecure, timeoutMs: exporter.timeout_ms };
+  return {
+    type: exporter.type,
+    protocol: exporter.protocol,
+    ...(exporter.endpoint !== undefined && { endpoint: exporter.endpoint }),
+    ...(exporter.insecure !== undefined && { insecure: exporter.insecure }),
+    timeoutMs: exporter.timeout_ms,
+    headerVariables: Object.fromEntries(Object.entries(exporter.headers).map(([name, value]) => [name, value.env])),
+  };
 });
 
 const samplingBlock = block({
@@ -139,6 +164,8 @@ export const tracingBlockSchema = optionalBlock(
       z.array(providerMapping, allowed('a list of mappings with the keys host, provider, api')).default([]),
     ),
     metrics: optionalBlock(metricsBlock),
+    // How long exit may wait for the last exports (see TracingConfig.exitBudgetMs).
+    exit_budget_ms: z.int(allowed('a whole number of milliseconds, 0 or more')).min(0, allowed('a whole number of milliseconds, 0 or more')).default(DEFAULT_EXIT_BUDGET_MS),
   }),
 ).transform(
   (tracing): TracingBlock => ({
@@ -151,5 +178,6 @@ export const tracingBlockSchema = optionalBlock(
     traceNonLlmRequests: tracing.trace_non_llm_requests,
     providers: tracing.providers,
     metrics: tracing.metrics,
+    exitBudgetMs: tracing.exit_budget_ms,
   }),
 );

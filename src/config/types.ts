@@ -8,18 +8,41 @@ import type { ProviderMapping } from '../providers/types.js';
 
 export type { ProviderMapping };
 
+import type { OtlpProtocol } from './otlp-protocol.js';
+
+export type { OtlpProtocol };
+
 export type SamplerType = 'always_on' | 'always_off' | 'probabilistic';
-export type ExporterType = 'otlp' | 'stdout';
+/** `stdout` is the NodeSDK's `console`; `none` exports no spans (the capture, cost and metrics still run). */
+export type ExporterType = 'otlp' | 'stdout' | 'none';
 
 export interface ExporterConfig {
   readonly type: ExporterType;
-  /** gRPC target as a URL, e.g. `http://localhost:4317` (normalised from `host:port` too). */
-  readonly endpoint: string;
-  /** Plaintext gRPC (no TLS). */
+  readonly protocol: OtlpProtocol;
+  /**
+   * Where spans go, as a URL: the gRPC target (`http://localhost:4317`), or for OTLP/HTTP the
+   * full traces URL (`http://localhost:4318/v1/traces`). Undefined when an OTLP/HTTP endpoint comes
+   * from OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: the exporter reads those itself, with the spec's rules.
+   */
+  readonly endpoint?: string;
+  /** Plaintext (http://); for gRPC, no TLS. */
   readonly insecure: boolean;
   /** Export deadline for one batch; bounds how long a black-holed collector can hold a flush. */
   readonly timeoutMs: number;
+  /** Extra request headers (gRPC metadata), values already read from the variables the file names. */
+  readonly headers: Readonly<Record<string, string>>;
 }
+
+/** The BatchSpanProcessor's settings (OTEL_BSP_*); unset ones keep the processor's defaults. */
+export interface BatchConfig {
+  readonly scheduledDelayMs: number;
+  readonly exportTimeoutMs?: number;
+  readonly maxQueueSize?: number;
+  readonly maxExportBatchSize?: number;
+}
+
+/** The propagators OTEL_PROPAGATORS names, in order; empty for `none`. */
+export type PropagatorName = 'tracecontext' | 'baggage' | 'b3' | 'b3multi';
 
 export interface SamplingConfig {
   readonly type: SamplerType;
@@ -36,6 +59,11 @@ export interface ResourceConfig {
 export interface MetricsConfig {
   readonly enabled: boolean;
   readonly intervalMs: number;
+  /** OTEL_METRICS_EXPORTER: `otlp` (the traces' collector unless the metrics variables say otherwise) or `console`. */
+  readonly exporter: 'otlp' | 'console';
+  readonly protocol: OtlpProtocol;
+  /** As ExporterConfig.endpoint, for metrics; undefined: the exporter reads its OTEL_ variables. */
+  readonly endpoint?: string;
 }
 
 export interface TracingConfig {
@@ -53,4 +81,11 @@ export interface TracingConfig {
   readonly traceNonLlmRequests: boolean;
   readonly providers: readonly ProviderMapping[];
   readonly metrics: MetricsConfig;
+  readonly batch: BatchConfig;
+  readonly propagators: readonly PropagatorName[];
+  /**
+   * Longest time llm-otel may hold the process after the app is done (event loop empty, or
+   * SIGTERM/SIGINT with no handler of the app's) to send what is queued; the rest is counted and dropped.
+   */
+  readonly exitBudgetMs: number;
 }

@@ -1,7 +1,24 @@
-import { calcPrice, type Provider } from '@pydantic/genai-prices';
+import { createRequire } from 'node:module';
+import type { Provider } from '@pydantic/genai-prices';
 import type { Usage } from '../providers/types.js';
 import { priceTableProviderId } from './price-table-provider-ids.js';
 import { pricingUsageOf, type PricingUsage } from './pricing-usage.js';
+
+type PriceTable = typeof import('@pydantic/genai-prices');
+let priceTable: PriceTable | undefined;
+
+/**
+ * The price table is an 800 KB module that takes 30-40 ms to compile, so it is not imported with
+ * register: `preloadPriceTable` loads it once the app runs, and the first call that needs a price
+ * before then loads it on the spot (synchronously, so that call's span still gets its cost).
+ */
+function prices(): PriceTable {
+  return (priceTable ??= createRequire(import.meta.url)('@pydantic/genai-prices') as PriceTable);
+}
+
+export function preloadPriceTable(): void {
+  prices();
+}
 
 /** What is known of one LLM call when its cost is asked for. */
 export interface LlmCallForCost {
@@ -27,10 +44,10 @@ function priceWith(providerId: string, model: string, usage: PricingUsage): numb
   const known = lookups.get(key);
   if (known === null) return undefined;
   if (known) {
-    const result = calcPrice(usage, model, { provider: known });
+    const result = prices().calcPrice(usage, model, { provider: known });
     if (result) return result.total_price;
   }
-  const result = calcPrice(usage, model, { providerId });
+  const result = prices().calcPrice(usage, model, { providerId });
   if (lookups.size < MAX_REMEMBERED_MODELS) lookups.set(key, result ? { ...result.provider, models: [result.model] } : null);
   return result?.total_price;
 }

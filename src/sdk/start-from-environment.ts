@@ -15,7 +15,7 @@ export function startFromEnvironment(): TracingHandle {
   try {
     const config = loadTracingConfig();
     current = startTracing(config);
-    if (current.enabled) flushOnExit(current, config.exporter.timeoutMs);
+    if (current.enabled) flushOnExit(current, config.exitBudgetMs);
   } catch (error) {
     diag.error(
       error instanceof ConfigError

@@ -1,12 +1,12 @@
-import { credentials } from '@grpc/grpc-js';
 import { metrics } from '@opentelemetry/api';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
 import type { Resource } from '@opentelemetry/resources';
 import {
-  ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter,
+  ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
-import type { ExporterConfig, MetricsConfig } from '../config/types.js';
+import type { ExporterConfig, MetricsConfig, OtlpProtocol } from '../config/types.js';
+import { asGrpcOptions, otlpOptions, type OtlpExporterOptions } from './create-exporter.js';
+import { LazyExporter } from './lazy-exporter.js';
 
 export interface MetricsHandle {
   readonly meterProvider: MeterProvider;
@@ -15,13 +15,19 @@ export interface MetricsHandle {
   shutdown(): Promise<void>;
 }
 
-function createMetricExporter(exporter: ExporterConfig): PushMetricExporter {
-  if (exporter.type === 'stdout') return new ConsoleMetricExporter();
-  return new OTLPMetricExporter({
-    url: exporter.endpoint,
-    credentials: exporter.insecure ? credentials.createInsecure() : credentials.createSsl(),
-    timeoutMillis: exporter.timeoutMs,
-  });
+/** The metric exporter package of each protocol, imported only when the first export is due. */
+async function importOtlpMetricExporter(protocol: OtlpProtocol, options: OtlpExporterOptions): Promise<PushMetricExporter> {
+  if (protocol === 'grpc') return new (await import('@opentelemetry/exporter-metrics-otlp-grpc')).OTLPMetricExporter(await asGrpcOptions(options));
+  if (protocol === 'http/json') return new (await import('@opentelemetry/exporter-metrics-otlp-http')).OTLPMetricExporter(options);
+  return new (await import('@opentelemetry/exporter-metrics-otlp-proto')).OTLPMetricExporter(options);
+}
+
+function createMetricExporter(metricsConfig: MetricsConfig, exporter: ExporterConfig): PushMetricExporter {
+  if (metricsConfig.exporter === 'console') return new ConsoleMetricExporter();
+  // The traces' timeout and headers; the URL is the metrics' own (undefined: the exporter's variables).
+  const { timeoutMillis, headers } = otlpOptions(exporter);
+  const options: OtlpExporterOptions = { timeoutMillis, ...(headers && { headers }), ...(metricsConfig.endpoint !== undefined && { url: metricsConfig.endpoint }) };
+  return new LazyExporter<ResourceMetrics>(() => importOtlpMetricExporter(metricsConfig.protocol, options));
 }
 
 /**
@@ -37,7 +43,7 @@ export function startMetrics(
   instrumentation: LlmHttpInstrumentation,
 ): MetricsHandle {
   const reader = new PeriodicExportingMetricReader({
-    exporter: createMetricExporter(exporter),
+    exporter: createMetricExporter(metricsConfig, exporter),
     exportIntervalMillis: metricsConfig.intervalMs,
     // The SDK refuses a timeout longer than the interval.
     exportTimeoutMillis: Math.min(exporter.timeoutMs, metricsConfig.intervalMs),

@@ -1,11 +1,9 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator, setGlobalErrorHandler,
-} from '@opentelemetry/core';
+import { setGlobalErrorHandler } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
 import type { TracingConfig } from '../config/types.js';
 import { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import { reportOnce } from '../diagnostics/report-once.js';
@@ -14,10 +12,10 @@ import { configureManualApi } from '../api/manual-api-settings.js';
 import { TraceAttributesSpanProcessor } from '../api/trace-attributes-span-processor.js';
 import { priceTableVersion } from '../cost/price-table-version.js';
 import { ATTR_LLM_OTEL_PRICE_TABLE } from '../spans/llm-otel-attributes.js';
-import { createSpanExporter } from './create-exporter.js';
+import { createPropagator } from './create-propagator.js';
 import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
-import { EXPORT_DELAY_MS } from './export-limits.js';
+import { createSpanProcessors } from './create-span-processors.js';
 import { startMetrics, type MetricsHandle } from './start-metrics.js';
 
 /** What start returns: enough to flush and stop, and the parts others plug into. */
@@ -59,18 +57,13 @@ export function startTracing(config: TracingConfig): TracingHandle {
     spanProcessors: [
       // User, session and tags of a manual trace(...) onto every span inside it, LLM spans included.
       new TraceAttributesSpanProcessor(),
-      new BatchSpanProcessor({
-        exporter: createSpanExporter(config.exporter),
-        scheduledDelayMillis: EXPORT_DELAY_MS,
-        exportTimeoutMillis: config.exporter.timeoutMs,
-      }),
+      ...createSpanProcessors(config),
     ],
   });
   try {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    propagation.setGlobalPropagator(
-      new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
-    );
+    const propagator = createPropagator(config.propagators);
+    if (propagator) propagation.setGlobalPropagator(propagator);
     trace.setGlobalTracerProvider(tracerProvider);
     // Our provider would switch the Anthropic SDK's own call spans on: one GenAI span per call, not two.
     deferAnthropicSdkSpans();

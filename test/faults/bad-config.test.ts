@@ -49,7 +49,7 @@ const BAD_CONFIGS: Readonly<Record<string, BadConfig>> = {
   },
   'unknown key': {
     file: tracingBlock('exporter: { endpoint: "collector:4317", compression: gzip }'),
-    message: 'observability.tracing.exporter.compression: found unknown key "compression"; allowed: no other keys; known keys: type, endpoint, insecure, timeout_ms',
+    message: 'observability.tracing.exporter.compression: found unknown key "compression"; allowed: no other keys; known keys: type, protocol, endpoint, insecure, timeout_ms, headers',
   },
   'unknown sampler': {
     file: tracingBlock('sampling: { type: sometimes }'),

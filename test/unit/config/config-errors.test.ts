@@ -9,7 +9,7 @@ import { makeTempDir, removeTempDirs, writeFile } from './temp-config-dir.js';
 afterEach(removeTempDirs);
 
 const TRACING_KEYS =
-  'enabled, provider, exporter, sampling, resource, capture_content, max_content_bytes, trace_non_llm_requests, providers, metrics';
+  'enabled, provider, exporter, sampling, resource, capture_content, max_content_bytes, trace_non_llm_requests, providers, metrics, exit_budget_ms';
 // The registry's APIs, in its order: `writer` is not one (Writer speaks the OpenAI API), so a
 // mapping that names it is refused rather than accepted and then ignored.
 const APIS = 'bedrock, anthropic, gemini, vertex_ai, cohere, watsonx, aleph_alpha, voyage, ollama, openai';
@@ -34,10 +34,10 @@ const BAD_FILES: ReadonlyArray<readonly [name: string, yaml: string, expected: s
   [
     'unknown nested key',
     tracing('exporter: { endpoint: "c:4317", compression: gzip }'),
-    'observability.tracing.exporter.compression: found unknown key "compression"; allowed: no other keys; known keys: type, endpoint, insecure, timeout_ms',
+    'observability.tracing.exporter.compression: found unknown key "compression"; allowed: no other keys; known keys: type, protocol, endpoint, insecure, timeout_ms, headers',
   ],
   ['tracing provider other than opentelemetry', tracing('provider: jaeger'), 'observability.tracing.provider: found "jaeger"; allowed: opentelemetry, or leave the key out'],
-  ['exporter type', tracing('exporter: { type: zipkin }'), 'observability.tracing.exporter.type: found "zipkin"; allowed: one of otlp, stdout'],
+  ['exporter type', tracing('exporter: { type: zipkin }'), 'observability.tracing.exporter.type: found "zipkin"; allowed: one of otlp, stdout, none'],
   ['sampler type', tracing('sampling: { type: sometimes }'), 'observability.tracing.sampling.type: found "sometimes"; allowed: one of always_on, always_off, probabilistic'],
   ['rate 1.5', tracing('sampling: { type: probabilistic, rate: 1.5 }'), 'observability.tracing.sampling.rate: found 1.5; allowed: a number from 0 to 1'],
   ['rate -0.1', tracing('sampling: { type: probabilistic, rate: -0.1 }'), 'observability.tracing.sampling.rate: found -0.1; allowed: a number from 0 to 1'],

@@ -11,14 +11,17 @@ afterEach(removeTempDirs);
 
 const DEFAULTS: Omit<TracingConfig, 'source'> = {
   enabled: true,
-  exporter: { type: 'otlp', endpoint: 'http://localhost:4317', insecure: true, timeoutMs: 10_000 },
+  exporter: { type: 'otlp', protocol: 'grpc', endpoint: 'http://localhost:4317', insecure: true, timeoutMs: 10_000, headers: {} },
   sampling: { type: 'always_on', rate: 1 },
   resource: { serviceName: 'unknown_service:node' },
   captureContent: false,
   maxContentBytes: 16_384,
   traceNonLlmRequests: false,
   providers: [],
-  metrics: { enabled: true, intervalMs: 60_000 },
+  metrics: { enabled: true, intervalMs: 60_000, exporter: 'otlp', protocol: 'grpc', endpoint: 'http://localhost:4317' },
+  batch: { scheduledDelayMs: 1000 },
+  propagators: ['tracecontext', 'baggage'],
+  exitBudgetMs: 2000,
 };
 
 const FULL_FILE = `
@@ -40,7 +43,7 @@ observability:
 
 const FULL_CONFIG: Omit<TracingConfig, 'source'> = {
   enabled: true,
-  exporter: { type: 'otlp', endpoint: 'http://collector.internal:4317', insecure: true, timeoutMs: 5000 },
+  exporter: { type: 'otlp', protocol: 'grpc', endpoint: 'http://collector.internal:4317', insecure: true, timeoutMs: 5000, headers: {} },
   sampling: { type: 'probabilistic', rate: 0.1 },
   resource: { serviceName: 'my-app', serviceVersion: '1.2.0', deploymentEnvironment: 'prod' },
   captureContent: true,
@@ -50,7 +53,10 @@ const FULL_CONFIG: Omit<TracingConfig, 'source'> = {
     { host: 'llm.internal.example.com', provider: 'openai', api: 'openai' },
     { host: '*.claude.example.com:8443', provider: 'anthropic', api: 'anthropic' },
   ],
-  metrics: { enabled: false, intervalMs: 15_000 },
+  metrics: { enabled: false, intervalMs: 15_000, exporter: 'otlp', protocol: 'grpc', endpoint: 'http://collector.internal:4317' },
+  batch: { scheduledDelayMs: 1000 },
+  propagators: ['tracecontext', 'baggage'],
+  exitBudgetMs: 2000,
 };
 
 describe('loadTracingConfig: files', () => {
@@ -115,6 +121,7 @@ observability:
       ...DEFAULTS,
       source: path,
       exporter: { ...DEFAULTS.exporter, endpoint: 'http://jaeger:4317' },
+      metrics: { ...DEFAULTS.metrics, endpoint: 'http://jaeger:4317' },
       resource: {
         serviceName: 'vllm-semantic-router',
         serviceVersion: 'v0.1.0',
@@ -158,9 +165,11 @@ describe('loadTracingConfig: exporter endpoint', () => {
     writeFile(cwd, 'llm-otel.yaml', `observability:\n  tracing:\n    exporter: ${exporter}\n`);
     expect(loadTracingConfig({ env: {}, cwd }).exporter).toEqual({
       type: 'otlp',
+      protocol: 'grpc',
       endpoint: url,
       insecure: insecureResult,
       timeoutMs: 10_000,
+      headers: {},
     });
   });
 

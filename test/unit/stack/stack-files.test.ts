@@ -119,7 +119,7 @@ describe('the router in the stack', () => {
   });
 
   it('sends its traces to the collector service', () => {
-    const [host, port] = hostPort(config.tracing.exporter.endpoint);
+    const [host, port] = hostPort(config.tracing.exporter.endpoint ?? '');
     expect(services).toHaveProperty([host]);
     expect(services[host].ports).toContain(`${port}:${port}`);
   });

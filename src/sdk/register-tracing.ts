@@ -1,0 +1,25 @@
+import { preloadPriceTable } from '../cost/llm-call-cost.js';
+import { guarded } from '../diagnostics/report-once.js';
+import { preloadLazyExporters } from './lazy-exporter.js';
+import { setupDiag } from './setup-diag.js';
+import { startFromEnvironment } from './start-from-environment.js';
+
+/**
+ * After this long the exporter modules and the price table are loaded, off the path to the app's
+ * first line (they cost 100-300 ms of CPU). A span that ends before still gets its cost, and a
+ * batch sent before waits for its exporter: nothing is lost, it only moves.
+ */
+const PRELOAD_AFTER_MS = 50;
+
+/** What register does when the environment leaves tracing on. */
+export function registerTracing(): void {
+  setupDiag();
+  const handle = startFromEnvironment();
+  if (!handle.enabled) return;
+  const timer = setTimeout(() => {
+    guarded('loading the exporters', () => void preloadLazyExporters());
+    guarded('loading the price table', preloadPriceTable);
+  }, PRELOAD_AFTER_MS);
+  // An app that is done before then must not be held up by our preloading.
+  timer.unref();
+}
