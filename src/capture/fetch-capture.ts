@@ -45,7 +45,6 @@ interface UndiciRequest {
 const CHANNELS = {
   create: 'undici:request:create',
   headers: 'undici:request:headers',
-  bodyChunkReceived: 'undici:request:bodyChunkReceived',
   trailers: 'undici:request:trailers',
   error: 'undici:request:error',
 } as const;
@@ -76,8 +75,6 @@ export class FetchCapture {
   /** Exchanges whose request body is a stream, to be seen as undici sends it. */
   private readonly awaitingBody = new WeakSet<TrackedRequest>();
   private readonly prefixes = new WeakMap<object, RequestBodyPrefix>();
-  /** Requests whose response body the per-request hooks observe (the channel is then ignored). */
-  private readonly hooked = new WeakSet<object>();
   private restoreFetch?: () => void;
 
   constructor(private readonly starter: RequestStarter) {}
@@ -87,7 +84,6 @@ export class FetchCapture {
     this.restoreFetch = replaceGlobal(globalThis, 'fetch', this.wrapFetch(globalThis.fetch));
     this.subscribe(CHANNELS.create, (m) => this.onRequestCreate(m as { request: UndiciRequest }));
     this.subscribe(CHANNELS.headers, (m) => this.onResponseHeaders(m as { request: object; response: { statusCode: number; headers: Buffer[] } }));
-    this.subscribe(CHANNELS.bodyChunkReceived, (m) => this.onBodyChunk(m as { request: object; chunk: Uint8Array }));
     this.subscribe(CHANNELS.trailers, (m) => this.tracked.get((m as { request: object }).request)?.onEnd());
     this.subscribe(CHANNELS.error, (m) => {
       const { request, error } = m as { request: object; error: unknown };
@@ -149,8 +145,11 @@ export class FetchCapture {
     if (!tracked) return;
     this.tracked.set(request, tracked);
     injectTraceparent(tracked.context, request);
-    if (observeResponseBody(request, tracked)) this.hooked.add(request);
-    else reportOnce('observing undici response chunks', new Error('this undici request has no onData/onResponseData; response facts rely on undici:request:bodyChunkReceived'));
+    // Not subscribing to undici:request:bodyChunkReceived spares undici 7 and 8 a message per
+    // chunk; an undici whose request object lacks the methods is the one limit, logged once.
+    if (!observeResponseBody(request, tracked)) {
+      reportOnce('observing undici response chunks', new Error('this undici request has no onData/onResponseData; its spans get no response facts'));
+    }
     if (this.awaitingBody.delete(tracked) || (startedHere && request.body != null && !isReadableRequestBody(request.body))) {
       const prefix = new RequestBodyPrefix((body) => tracked.onLateRequestBody(body));
       observeRequestBody(request, prefix);
@@ -174,11 +173,6 @@ export class FetchCapture {
     const headers = rawHeadersToRecord(response.headers);
     if (tracked.followRedirects && isRedirect(response.statusCode, headers)) tracked.onRedirect();
     else tracked.onResponseStart(response.statusCode, headers);
-  }
-
-  /** Only for requests the hooks could not observe (an undici whose request object we do not know). */
-  private onBodyChunk({ request, chunk }: { request: object; chunk: Uint8Array }): void {
-    if (!this.hooked.has(request)) this.tracked.get(request)?.onBodyChunk(chunk);
   }
 }
 
