@@ -17,3 +17,13 @@ export const PROVIDER_NAME_VALUE_WRITER = 'writer' as const;
 
 export const OPERATION_NAME_VALUE_IMAGE_GENERATION = 'image_generation' as const;
 export const OPERATION_NAME_VALUE_RERANK = 'rerank' as const;
+
+// OpenAI endpoints outside chat, completions and embeddings, which the conventions' operation list
+// does not name; each is `<what>_<action>` like image_generation.
+export const OPERATION_NAME_VALUE_AUDIO_TRANSCRIPTION = 'audio_transcription' as const;
+export const OPERATION_NAME_VALUE_AUDIO_TRANSLATION = 'audio_translation' as const;
+export const OPERATION_NAME_VALUE_SPEECH_GENERATION = 'speech_generation' as const;
+export const OPERATION_NAME_VALUE_IMAGE_EDIT = 'image_edit' as const;
+export const OPERATION_NAME_VALUE_MODERATION = 'moderation' as const;
+export const OPERATION_NAME_VALUE_FILE_UPLOAD = 'file_upload' as const;
+export const OPERATION_NAME_VALUE_BATCH_CREATION = 'batch_creation' as const;

@@ -4,6 +4,7 @@ import {
   GEN_AI_OPERATION_NAME_VALUE_TEXT_COMPLETION, GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI, GEN_AI_PROVIDER_NAME_VALUE_OPENAI,
 } from '../../semconv.js';
 import { OPERATION_NAME_VALUE_IMAGE_GENERATION, PROVIDER_NAME_VALUE_WRITER } from '../../gen-ai-values.js';
+import { FILE_AND_MEDIA_OPERATIONS, fileOrMediaOperationOf, fileOrMediaResponseIsJson } from './file-and-media-operations.js';
 import { bodyKindOf } from '../body-kind.js';
 import { hostnameOf, postPathOf } from '../post-path.js';
 import { createJsonAccumulator } from '../stream/json-accumulator.js';
@@ -32,11 +33,20 @@ function operationOf(path: string, provider: string | undefined): string | undef
   for (const [end, operation] of OPERATIONS_BY_PATH_END) if (path.endsWith(end)) return operation;
   if (ASSISTANTS_RUN_PATH.test(path)) return GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
   if (provider === PROVIDER_NAME_VALUE_WRITER && path.endsWith(WRITER_CHAT_PATH)) return GEN_AI_OPERATION_NAME_VALUE_CHAT;
-  return undefined;
+  return fileOrMediaOperationOf(path);
 }
 
-function openAiMatch(path: string, provider: string, azureDeployment: string | undefined): ApiMatch | undefined {
-  const operation = operationOf(path, provider);
+/**
+ * On a host nothing names as an LLM host, `/files`, `/batches` or `/moderations` alone are too
+ * common to mean OpenAI: there the file and media endpoints count only under `/v1/`.
+ */
+function signatureOperationOf(path: string): string | undefined {
+  const operation = operationOf(path, undefined);
+  if (operation === undefined || !FILE_AND_MEDIA_OPERATIONS.has(operation)) return operation;
+  return /\/v1\/[a-z/]+$/.test(path) ? operation : undefined;
+}
+
+function openAiMatch(path: string, provider: string, azureDeployment: string | undefined, operation = operationOf(path, provider)): ApiMatch | undefined {
   if (!operation) return undefined;
   const urlModel = azureDeployment ? decodePathSegment(azureDeployment) : undefined;
   return {
@@ -45,12 +55,17 @@ function openAiMatch(path: string, provider: string, azureDeployment: string | u
     operation,
     urlModel,
     parseRequest: (body, captureContent) => parseOpenAiRequest({ provider, operation, urlModel, path }, body, captureContent),
-    createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator =>
-      bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
+    createAccumulator: (response: ResponseInfo, facts: RequestFacts, captureContent: boolean): ResponseAccumulator => {
+      // Speech is audio bytes and transcripts can be plain text, SRT or VTT: not buffered, not read.
+      if (FILE_AND_MEDIA_OPERATIONS.has(operation) && !fileOrMediaResponseIsJson(response.headers['content-type'])) return IGNORED_BODY;
+      return bodyKindOf(response.headers['content-type'], facts.stream) === 'sse'
         ? createSseAccumulator(new OpenAiStreamReducer(captureContent))
-        : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent, operation)),
+        : createJsonAccumulator((body) => readOpenAiResponse(body, captureContent, operation));
+    },
   };
 }
+
+const IGNORED_BODY: ResponseAccumulator = { push() {}, finish: () => ({}) };
 
 /**
  * The OpenAI API and everything that speaks it: on the hosts of the provider-host table
@@ -70,6 +85,6 @@ export const openAiApi: LlmApi = {
     const path = postPathOf(request);
     if (path === undefined) return undefined;
     const azureDeployment = AZURE_DEPLOYMENT_PATH.exec(path)?.[1];
-    return openAiMatch(path, azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI, azureDeployment);
+    return openAiMatch(path, azureDeployment ? GEN_AI_PROVIDER_NAME_VALUE_AZURE_AI_OPENAI : GEN_AI_PROVIDER_NAME_VALUE_OPENAI, azureDeployment, signatureOperationOf(path));
   },
 };

@@ -2,7 +2,9 @@ import type { RequestFacts } from '../types.js';
 import {
   asBoolean, asInteger, asNonEmptyString, asNumber, asObject, asString, asStringList, definedOnly, type JsonObject,
 } from '../json-fields.js';
-import { OPERATION_NAME_VALUE_IMAGE_GENERATION } from '../../gen-ai-values.js';
+import { OPERATION_NAME_VALUE_IMAGE_EDIT, OPERATION_NAME_VALUE_IMAGE_GENERATION, OPERATION_NAME_VALUE_SPEECH_GENERATION } from '../../gen-ai-values.js';
+import { FILE_AND_MEDIA_OPERATIONS, MULTIPART_OPERATIONS } from './file-and-media-operations.js';
+import { multipartFields } from './multipart-fields.js';
 import { chatInputMessages, responsesInputMessages, toolDefinitions } from './openai-content.js';
 import { requestChoiceCount } from '../request-choice-count.js';
 import { textMessage } from '../content-parts.js';
@@ -38,6 +40,7 @@ export function parseOpenAiRequest(
   rawBody: unknown,
   captureContent: boolean,
 ): RequestFacts {
+  if (FILE_AND_MEDIA_OPERATIONS.has(base.operation)) return parseFileOrMediaRequest(base, rawBody);
   const body = asObject(rawBody) ?? {};
   const facts: RequestFacts = {
     provider: base.provider,
@@ -86,4 +89,22 @@ export function parseOpenAiRequest(
     }
   }
   return definedOnly(facts);
+}
+
+/**
+ * Audio, image edit, moderation, file and batch requests: the model (a multipart field for the
+ * uploads, a JSON field otherwise; files and batches name none) and what kind of output comes back.
+ * Their inputs (audio, images, moderated text) are not message content and are never recorded.
+ */
+function parseFileOrMediaRequest(base: { provider: string; operation: string; urlModel?: string }, rawBody: unknown): RequestFacts {
+  const fields: Record<string, unknown> = MULTIPART_OPERATIONS.has(base.operation) ? multipartFields(rawBody, ['model', 'stream', 'n']) : (asObject(rawBody) ?? {});
+  const stream = fields.stream === true || fields.stream === 'true';
+  return definedOnly({
+    provider: base.provider,
+    operation: base.operation,
+    model: asNonEmptyString(fields.model) ?? base.urlModel,
+    stream,
+    outputType:
+      base.operation === OPERATION_NAME_VALUE_SPEECH_GENERATION ? 'speech' : base.operation === OPERATION_NAME_VALUE_IMAGE_EDIT ? 'image' : undefined,
+  });
 }

@@ -13,6 +13,14 @@ describe('openAiApi.match', () => {
     ['https://api.openai.com/v1/responses', 'openai', 'chat'],
     ['https://api.openai.com/v1/images/generations', 'openai', 'image_generation'],
     ['https://api.openai.com/v1/threads/thread_1/runs', 'openai', 'invoke_agent'],
+    ['https://api.openai.com/v1/audio/transcriptions', 'openai', 'audio_transcription'],
+    ['https://api.openai.com/v1/audio/translations', 'openai', 'audio_translation'],
+    ['https://api.openai.com/v1/audio/speech', 'openai', 'speech_generation'],
+    ['https://api.openai.com/v1/images/edits', 'openai', 'image_edit'],
+    ['https://api.openai.com/v1/moderations', 'openai', 'moderation'],
+    ['https://api.openai.com/v1/files', 'openai', 'file_upload'],
+    ['https://api.openai.com/v1/batches', 'openai', 'batch_creation'],
+    ['http://localhost:8000/v1/audio/transcriptions', 'openai', 'audio_transcription'],
     ['https://res.openai.azure.com/openai/deployments/gpt4/chat/completions?api-version=1', 'azure.ai.openai', 'chat'],
     ['https://api.groq.com/openai/v1/chat/completions', 'groq', 'chat'],
     ['https://api.deepseek.com/beta/chat/completions', 'deepseek', 'chat'],
@@ -35,8 +43,11 @@ describe('openAiApi.match', () => {
 
   it.each([
     ['GET', 'https://api.openai.com/v1/chat/completions'],
-    ['POST', 'https://api.openai.com/v1/files'],
+    ['POST', 'https://api.openai.com/v1/organization/users'],
     ['POST', 'https://example.com/api/chat'],
+    // On an unknown host, paths this common mean OpenAI only under /v1/.
+    ['POST', 'https://uploads.example.com/files'],
+    ['POST', 'https://jobs.example.com/api/batches'],
     ['POST', 'https://api.writer.com/v2/other'],
   ])('ignores %s %s', (method, url) => {
     expect(openAiApi.match(request(url, method))).toBeUndefined();

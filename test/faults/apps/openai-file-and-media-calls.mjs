@@ -1,0 +1,71 @@
+// An app calling the OpenAI endpoints beyond chat through the official SDK: audio transcription,
+// translation and speech, image edits, moderations, file uploads and batches, plus a transcription
+// whose multipart body fetch gets as an encoded string. The server runs in this process on
+// 127.0.0.1 and answers as OpenAI does. Prints { call, result, bodyBytes } per call, where
+// bodyBytes is the size of the request body the server received.
+import http from 'node:http';
+import OpenAI, { toFile } from 'openai';
+
+const RESPONSES = {
+  '/v1/audio/transcriptions': { text: 'hello there', usage: { type: 'tokens', input_tokens: 14, output_tokens: 3, total_tokens: 17, input_token_details: { audio_tokens: 14, text_tokens: 0 } } },
+  '/v1/audio/translations': { text: 'hello' },
+  '/v1/images/edits': { created: 1, data: [{ b64_json: 'aGk=' }], usage: { input_tokens: 50, output_tokens: 100, total_tokens: 150 } },
+  '/v1/moderations': { id: 'modr-1', model: 'omni-moderation-2024-09-26', results: [{ flagged: false }] },
+  '/v1/files': { id: 'file-abc', object: 'file', bytes: 12, purpose: 'batch', filename: 'in.jsonl' },
+  '/v1/batches': { id: 'batch_abc', object: 'batch', endpoint: '/v1/chat/completions', status: 'validating' },
+};
+const SPEECH = Buffer.alloc(64 * 1024, 7);
+
+let lastBodyBytes = 0;
+const server = http.createServer((req, res) => {
+  let bytes = 0;
+  req.on('data', (chunk) => (bytes += chunk.length));
+  req.on('end', () => {
+    lastBodyBytes = bytes;
+    res.shouldKeepAlive = false;
+    if (req.url === '/v1/audio/speech') {
+      res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(SPEECH);
+      return;
+    }
+    const body = RESPONSES[req.url];
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"type":"not_found"}}');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const baseURL = `http://127.0.0.1:${server.address().port}/v1`;
+const client = new OpenAI({ apiKey: 'sk-test', baseURL, maxRetries: 0 });
+const audio = () => toFile(Buffer.alloc(300 * 1024, 1), 'speech.wav', { type: 'audio/wav' });
+
+const CALLS = {
+  transcription: async () => (await client.audio.transcriptions.create({ file: await audio(), model: 'gpt-4o-transcribe' })).text,
+  translation: async () => (await client.audio.translations.create({ file: await audio(), model: 'whisper-1' })).text,
+  speech: async () => (await (await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'Hello there' })).arrayBuffer()).byteLength,
+  'image edit': async () => (await client.images.edit({ image: await toFile(Buffer.alloc(50 * 1024, 2), 'in.png', { type: 'image/png' }), prompt: 'add a hat', model: 'gpt-image-1' })).data.length,
+  moderation: async () => (await client.moderations.create({ model: 'omni-moderation-latest', input: 'is this fine' })).id,
+  'file upload': async () => (await client.files.create({ file: await toFile(Buffer.from('{"a":1}\n'), 'in.jsonl'), purpose: 'batch' })).id,
+  batch: async () => (await client.batches.create({ input_file_id: 'file-abc', endpoint: '/v1/chat/completions', completion_window: '24h' })).id,
+  'fetch, multipart string body': async () => {
+    const boundary = 'fault-suite-boundary';
+    const body = [
+      `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="a.wav"', 'Content-Type: audio/wav', '', 'RIFF....WAVE',
+      `--${boundary}`, 'Content-Disposition: form-data; name="model"', '', 'whisper-1',
+      `--${boundary}--`, '',
+    ].join('\r\n');
+    const response = await fetch(`${baseURL}/audio/transcriptions`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    return (await response.json()).text;
+  },
+};
+
+for (const [call, run] of Object.entries(CALLS)) {
+  try {
+    const result = await run();
+    console.log(JSON.stringify({ call, result, bodyBytes: lastBodyBytes }));
+  } catch (error) {
+    console.log(JSON.stringify({ call, error: String(error?.message ?? error) }));
+  }
+}
+server.close();
