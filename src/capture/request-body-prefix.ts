@@ -44,7 +44,8 @@ export class RequestBodyPrefix {
     this.delivered = true;
     const text = Buffer.concat(this.chunks).toString('utf8');
     this.chunks.length = 0;
-    const body = complete ? parseJsonOrUndefined(text) : completeTopLevelMembers(text);
+    // A multipart upload (`--boundary` first) goes as its text: the provider parser reads the fields.
+    const body = text.startsWith('--') ? text : complete ? parseJsonOrUndefined(text) : completeTopLevelMembers(text);
     if (body !== undefined) this.deliver(body);
   }
 }

@@ -28,7 +28,10 @@ export function readRequestBody(body: unknown): unknown {
   return undefined;
 }
 
-/** Whether `readRequestBody` can read this body: a stream, Blob or FormData must be seen as it is sent. */
+/**
+ * Whether `readRequestBody` can read this body: a stream or Blob must be seen as it is sent. A
+ * FormData can: its text fields are read by name, which consumes nothing.
+ */
 export function isReadableRequestBody(body: unknown): boolean {
-  return typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer;
+  return typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer || (typeof FormData !== 'undefined' && body instanceof FormData);
 }

@@ -103,15 +103,18 @@ describe('a 1 MB router configuration holding the tracing block', () => {
     const started = performance.now();
     const config = loadTracingConfig({ env: { LLM_OTEL_CONFIG: file } });
     const elapsedMs = performance.now() - started;
+    const wholeFileStarted = performance.now();
     const wholeFile = parse(text) as { observability: { tracing: Record<string, unknown> } };
+    const wholeFileMs = performance.now() - wholeFileStarted;
     expect(wholeFile.observability.tracing).toEqual({ capture_content: true, max_content_bytes: 1234, sampling: { type: 'probabilistic', rate: 0.25 } });
     expect({ captureContent: config.captureContent, maxContentBytes: config.maxContentBytes, sampling: config.sampling }).toEqual({
       captureContent: true,
       maxContentBytes: 1234,
       sampling: { type: 'probabilistic', rate: 0.25 },
     });
-    // A whole-file parse takes over a second per MB; the bound is loose on purpose (shared CI machines).
-    expect(elapsedMs).toBeLessThan(500);
+    // Relative to a whole-file parse in the same test (over a second per MB), so a loaded machine
+    // slows both sides; measured alone the load takes ~15 ms against ~1,200 ms.
+    expect(elapsedMs).toBeLessThan(wholeFileMs / 4);
   });
 
   it('an error inside the block reports the line number of the file', () => {

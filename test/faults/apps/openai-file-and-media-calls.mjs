@@ -3,7 +3,10 @@
 // whose multipart body fetch gets as an encoded string. The server runs in this process on
 // 127.0.0.1 and answers as OpenAI does. Prints { call, result, bodyBytes } per call, where
 // bodyBytes is the size of the request body the server received.
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import OpenAI, { toFile } from 'openai';
 
 const RESPONSES = {
@@ -38,10 +41,14 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseURL = `http://127.0.0.1:${server.address().port}/v1`;
 const client = new OpenAI({ apiKey: 'sk-test', baseURL, maxRetries: 0 });
+const audioFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-upload-')), 'speech.wav');
+// Under the 64 KiB prefix: the SDK streams the file part before the model field.
+fs.writeFileSync(audioFile, Buffer.alloc(40 * 1024, 1));
 const audio = () => toFile(Buffer.alloc(300 * 1024, 1), 'speech.wav', { type: 'audio/wav' });
 
 const CALLS = {
   transcription: async () => (await client.audio.transcriptions.create({ file: await audio(), model: 'gpt-4o-transcribe' })).text,
+  'transcription, streamed from a file': async () => (await client.audio.transcriptions.create({ file: fs.createReadStream(audioFile), model: 'whisper-1' })).text,
   translation: async () => (await client.audio.translations.create({ file: await audio(), model: 'whisper-1' })).text,
   speech: async () => (await (await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'Hello there' })).arrayBuffer()).byteLength,
   'image edit': async () => (await client.images.edit({ image: await toFile(Buffer.alloc(50 * 1024, 2), 'in.png', { type: 'image/png' }), prompt: 'add a hat', model: 'gpt-image-1' })).data.length,
@@ -69,3 +76,4 @@ for (const [call, run] of Object.entries(CALLS)) {
   }
 }
 server.close();
+fs.rmSync(path.dirname(audioFile), { recursive: true, force: true });
