@@ -2,7 +2,7 @@
 // translation and speech, image edits, moderations, file uploads and batches, plus a transcription
 // whose multipart body fetch gets as an encoded string. The server runs in this process on
 // 127.0.0.1 and answers as OpenAI does. Prints { call, result, bodyBytes } per call, where
-// bodyBytes is the size of the request body the server received.
+// bodyBytes is the size of the request body the server received, boundaries left out.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -21,10 +21,13 @@ const SPEECH = Buffer.alloc(64 * 1024, 7);
 
 let lastBodyBytes = 0;
 const server = http.createServer((req, res) => {
-  let bytes = 0;
-  req.on('data', (chunk) => (bytes += chunk.length));
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
-    lastBodyBytes = bytes;
+    // Without the multipart boundaries: the SDK's are random and of varying length.
+    const received = Buffer.concat(chunks).toString('latin1');
+    const boundary = /boundary=([^;]+)/.exec(req.headers['content-type'] ?? '')?.[1];
+    lastBodyBytes = boundary ? received.split(boundary).join('').length : received.length;
     res.shouldKeepAlive = false;
     if (req.url === '/v1/audio/speech') {
       res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(SPEECH);
