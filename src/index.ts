@@ -1,5 +1,6 @@
 export type * from './types.js';
 export { LlmHttpInstrumentation } from './capture/llm-http-instrumentation.js';
+export { llmOtel } from './own-sdk/llm-otel.js';
 export { loadTracingConfig } from './config/load-config.js';
 export { ConfigError } from './config/config-error.js';
 export { startTracing } from './sdk/start-tracing.js';

@@ -6,11 +6,10 @@ import { ManualSpanHandle, type PricingTarget } from './span-handle.js';
 import type { ContentKeys } from './span-kinds.js';
 import { traceScopeOf, withTraceScope, type TraceScope } from './trace-scope.js';
 
-// Looked up once: the API returns a proxy that follows whichever provider is registered later.
-let tracer: Tracer | undefined;
-
+// Asked for each span, not kept: the provider behind the API can change once (an app's NodeSDK
+// started after register replaces ours), and a tracer kept from before would still go to ours.
 function manualTracer(): Tracer {
-  return (tracer ??= trace.getTracer(PACKAGE_NAME, PACKAGE_VERSION));
+  return trace.getTracer(PACKAGE_NAME, PACKAGE_VERSION);
 }
 
 export interface ManualSpanStart {

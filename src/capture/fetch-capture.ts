@@ -1,6 +1,6 @@
 import { matchOf } from './request-match-cache.js';
 import { fetchHeaderReader, undiciHeaderReader } from './request-header-readers.js';
-import { context, propagation, type Context } from '@opentelemetry/api';
+import { context } from '@opentelemetry/api';
 import type { HttpRequestInfo } from '../providers/types.js';
 import { guarded, reportOnce } from '../diagnostics/report-once.js';
 import { ChannelSubscriptions } from './channel-subscriptions.js';
@@ -12,6 +12,7 @@ import { RequestBodyPrefix } from './request-body-prefix.js';
 import type { RequestStarter } from './request-starter.js';
 import type { TrackedRequest } from './tracked-request.js';
 import { observeRequestBody, observeResponseBody } from './undici-request-hooks.js';
+import { injectTraceparent, type UndiciHeaderCarrier } from './undici-traceparent.js';
 
 /**
  * fetch (undici) capture.
@@ -33,13 +34,11 @@ import { observeRequestBody, observeResponseBody } from './undici-request-hooks.
  * Nothing here reads, copies into, or rewrites the Response the app gets.
  */
 
-interface UndiciRequest {
+interface UndiciRequest extends UndiciHeaderCarrier {
   origin?: string | URL;
   path: string;
   method: string;
   body?: unknown;
-  headers?: unknown[] | string;
-  addHeader(name: string, value: string): unknown;
 }
 
 const CHANNELS = {
@@ -174,27 +173,4 @@ export class FetchCapture {
     if (tracked.followRedirects && isRedirect(response.statusCode, headers)) tracked.onRedirect();
     else tracked.onResponseStart(response.statusCode, headers);
   }
-}
-
-/**
- * Sets `traceparent` (and any other propagation header) on the undici request. A value already
- * there (set by the app, or by an SDK that traces itself) is replaced in place: appending would send
- * two, which servers must treat as invalid. undici keeps headers as a flat [name, value, ...] list
- * in both Node 22 and Node 24.
- */
-function injectTraceparent(ctx: Context, request: UndiciRequest): void {
-  propagation.inject(ctx, request, {
-    set(carrier, key, value) {
-      const headers = carrier.headers;
-      if (Array.isArray(headers)) {
-        for (let i = 0; i + 1 < headers.length; i += 2) {
-          if (String(headers[i]).toLowerCase() === key) {
-            headers[i + 1] = value;
-            return;
-          }
-        }
-      }
-      carrier.addHeader(key, value);
-    },
-  });
 }

@@ -1,4 +1,4 @@
-import { createNoopMeter, type Meter } from '@opentelemetry/api';
+import { createNoopMeter, metrics, type Meter, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
 import { captureContentFromEnv, genAiLatestOptedInFromEnv } from '../config/settings-from-env.js';
@@ -6,6 +6,8 @@ import { createCostListener } from '../cost/cost-listener.js';
 import { createGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { GenAiConventions } from '../spans/genai-conventions.js';
+import { attachTraceAttributesProcessor } from '../own-sdk/attach-span-processor.js';
+import { currentTracerProvider } from '../own-sdk/registered-provider.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { CaptureRuntime } from './internal-types.js';
 import { RequestStarter } from './request-starter.js';
@@ -33,12 +35,51 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   declare private recordMetrics: ExchangeListener | undefined;
   /** What the captures call for each finished call: cost, metrics, then the added listeners. */
   declare private activeListeners: ExchangeListener[] | undefined;
+  /** Set by setTracerProvider(); without it spans go to whatever provider the API has now. */
+  declare private ownTracerProvider: boolean | undefined;
+  declare private followed: { provider: TracerProvider; tracer: Tracer } | undefined;
+  declare private explicitMeterProvider: boolean | undefined;
 
   constructor(config: LlmHttpInstrumentationConfig = {}) {
     super(PACKAGE_NAME, PACKAGE_VERSION, config);
   }
 
   protected init(): void {}
+
+  /**
+   * A provider of its own (tests, an app without NodeSDK), or the API's proxy, which is what
+   * `registerInstrumentations` hands every instrumentation: that one means "follow the API".
+   */
+  override setTracerProvider(tracerProvider: TracerProvider): void {
+    super.setTracerProvider(tracerProvider);
+    this.ownTracerProvider = typeof (tracerProvider as { getDelegate?: unknown }).getDelegate !== 'function';
+  }
+
+  override setMeterProvider(meterProvider: Parameters<InstrumentationBase['setMeterProvider']>[0]): void {
+    this.explicitMeterProvider = true;
+    super.setMeterProvider(meterProvider);
+  }
+
+  /**
+   * The tracer LLM spans start on. Unless a provider was set, it is the one the API has now, not
+   * the one it had when we were built: under `--import llm-otel/register` an app's NodeSDK may
+   * start after us and then its provider (exporter, resource, sampler) takes the spans.
+   */
+  override get tracer(): Tracer {
+    if (this.ownTracerProvider) return super.tracer;
+    const provider = currentTracerProvider();
+    if (this.followed?.provider !== provider) {
+      this.followed = { provider, tracer: provider.getTracer(this.instrumentationName, this.instrumentationVersion) };
+      this.onNewTracerProvider(provider);
+    }
+    return this.followed.tracer;
+  }
+
+  /** An app's provider: our processor joins it and the metrics go to the app's meter provider (unless one was given). */
+  private onNewTracerProvider(provider: TracerProvider): void {
+    attachTraceAttributesProcessor(provider);
+    if (!this.explicitMeterProvider) super.setMeterProvider(metrics.getMeterProvider());
+  }
 
   /** Called with every finished LLM call just before its span ends (after cost and metrics). */
   addExchangeListener(listener: ExchangeListener): void {

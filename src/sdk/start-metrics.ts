@@ -1,4 +1,3 @@
-import { metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import {
   ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics,
@@ -49,7 +48,6 @@ export function startMetrics(
     exportTimeoutMillis: Math.min(exporter.timeoutMs, metricsConfig.intervalMs),
   });
   const meterProvider = new MeterProvider({ resource, readers: [reader] });
-  metrics.setGlobalMeterProvider(meterProvider);
   instrumentation.setMeterProvider(meterProvider);
   // An export is a gRPC call that keeps the event loop alive, and exit-flush flushes on every
   // `beforeExit`: flushing when nothing changed would start another export, then another

@@ -1,5 +1,3 @@
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { setGlobalErrorHandler } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
@@ -17,6 +15,9 @@ import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
 import { createSpanProcessors } from './create-span-processors.js';
 import { startMetrics, type MetricsHandle } from './start-metrics.js';
+import { hasTracerProvider } from '../own-sdk/registered-provider.js';
+import { startBesideAppSdk } from './start-beside-app-sdk.js';
+import { shareGlobals } from './share-globals.js';
 
 /** What start returns: enough to flush and stop, and the parts others plug into. */
 export interface TracingHandle {
@@ -37,8 +38,8 @@ export const NOOP_TRACING: TracingHandle = Object.freeze({
 });
 
 /**
- * Builds the tracer provider, registers it with the OpenTelemetry API, and enables the HTTP
- * capture. Throws on a broken part; the caller (register) turns that into one log line and a
+ * Builds the tracer provider, puts it behind the OpenTelemetry API (share-globals.ts: an app's
+ * own SDK may still take the globals), and enables the HTTP capture. Throws on a broken part; the caller (register) turns that into one log line and a
  * no-op handle, shutting down whatever it had built.
  */
 export function startTracing(config: TracingConfig): TracingHandle {
@@ -51,6 +52,8 @@ export function startTracing(config: TracingConfig): TracingHandle {
   const resource = createResource(config.resource).merge(
     resourceFromAttributes({ [ATTR_LLM_OTEL_PRICE_TABLE]: priceTableVersion() }),
   );
+  // An app whose own SDK started first keeps its providers; llm-otel joins them.
+  if (hasTracerProvider()) return startBesideAppSdk(config);
   const tracerProvider = new TracerProvider({
     resource,
     sampler: createSampler(config.sampling),
@@ -61,10 +64,6 @@ export function startTracing(config: TracingConfig): TracingHandle {
     ],
   });
   try {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    const propagator = createPropagator(config.propagators);
-    if (propagator) propagation.setGlobalPropagator(propagator);
-    trace.setGlobalTracerProvider(tracerProvider);
     // Our provider would switch the Anthropic SDK's own call spans on: one GenAI span per call, not two.
     deferAnthropicSdkSpans();
     const instrumentation = new LlmHttpInstrumentation({
@@ -73,8 +72,12 @@ export function startTracing(config: TracingConfig): TracingHandle {
       traceNonLlmRequests: config.traceNonLlmRequests,
       providers: config.providers,
     });
-    instrumentation.setTracerProvider(tracerProvider);
     const metrics = config.metrics.enabled ? startMetricsOrNothing(config, resource, instrumentation) : undefined;
+    // Ours behind the API until the app's own SDK, if it starts one, takes them.
+    shareGlobals(
+      { tracerProvider, meterProvider: metrics?.meterProvider, propagator: createPropagator(config.propagators) },
+      instrumentation,
+    );
     return {
       enabled: true,
       config,
