@@ -11,6 +11,7 @@ import { TraceAttributesSpanProcessor } from '../api/trace-attributes-span-proce
 import { priceTableVersion } from '../cost/price-table-version.js';
 import { ATTR_LLM_OTEL_PRICE_TABLE } from '../spans/llm-otel-attributes.js';
 import { createPropagator } from './create-propagator.js';
+import { createExportErrorReporter } from './export-error-report.js';
 import { createResource } from './create-resource.js';
 import { createSampler } from './create-sampler.js';
 import { createSpanProcessors } from './create-span-processors.js';
@@ -47,7 +48,7 @@ export function startTracing(config: TracingConfig): TracingHandle {
   configureManualApi({ enabled: config.enabled, captureContent: config.captureContent, maxContentBytes: config.maxContentBytes });
   if (!config.enabled) return NOOP_TRACING;
   // Exports fail every second while a collector is down; say so once, not every time.
-  setGlobalErrorHandler((error) => reportOnce('exporting spans', error));
+  setGlobalErrorHandler(createExportErrorReporter());
   // Which price table priced the `llm_otel.cost.usd` attributes, for whoever audits a figure.
   const resource = createResource(config.resource).merge(
     resourceFromAttributes({ [ATTR_LLM_OTEL_PRICE_TABLE]: priceTableVersion() }),
