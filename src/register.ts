@@ -10,5 +10,5 @@ import { tracingOffInEnvironment } from './config/tracing-off-in-env.js';
 
 if (!tracingOffInEnvironment(process.env)) {
   const { registerTracing } = await import('./sdk/register-tracing.js');
-  registerTracing();
+  await registerTracing();
 }

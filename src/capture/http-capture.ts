@@ -75,11 +75,7 @@ export class HttpCapture {
     const info: HttpRequestInfo = { method: request.method.toUpperCase(), url, header: clientRequestHeaderReader(request) };
     const match = this.starter.match(info);
     const parent = context.active();
-    if (!match) {
-      const plain = this.starter.begin(info, undefined, undefined, parent);
-      if (plain) this.track(request, plain);
-      return;
-    }
+    if (!match) return;
     this.deferStartToFirstBodyWrite(request, match, info, parent);
   }
 

@@ -187,13 +187,13 @@ export class Http2Capture {
   }
 
   /**
-   * Only LLM calls are traced over HTTP/2, even with `trace_non_llm_requests`: HTTP/2 also carries
-   * gRPC, our own OTLP exporter included, whose every export would otherwise make a new span.
+   * Only LLM calls are traced over HTTP/2, even with `trace_non_llm_requests` (that loads the undici
+   * and node:http instrumentations only): HTTP/2 also carries gRPC, our own OTLP exporter's too.
    */
   private startTracked(info: HttpRequestInfo | undefined): TrackedRequest | undefined {
     if (!info) return undefined;
     // No body yet: HTTP/2 sends the headers first. The facts of the URL start the span.
-    return this.starter.begin(info, this.starter.match(info), undefined, context.active(), { plainSpans: false });
+    return this.starter.begin(info, this.starter.match(info), undefined, context.active());
   }
 
   private track(stream: ClientHttp2Stream, tracked: TrackedRequest): void {

@@ -14,6 +14,7 @@ import { RequestStarter } from './request-starter.js';
 import { FetchCapture } from './fetch-capture.js';
 import { HttpCapture } from './http-capture.js';
 import { Http2Capture } from './http2-capture.js';
+import { startNonLlmInstrumentations, type NonLlmInstrumentations } from './non-llm-instrumentations.js';
 import type { ExchangeListener, LlmHttpInstrumentationConfig } from './types.js';
 
 /** The meter class of the API's no-op meter provider: nothing it records goes anywhere. */
@@ -39,6 +40,9 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   declare private ownTracerProvider: boolean | undefined;
   declare private followed: { provider: TracerProvider; tracer: Tracer } | undefined;
   declare private explicitMeterProvider: boolean | undefined;
+  /** The contrib undici/http instrumentations, when `traceNonLlmRequests` is on. */
+  declare private nonLlm: NonLlmInstrumentations | undefined;
+  declare private givenTracerProvider: TracerProvider | undefined;
 
   constructor(config: LlmHttpInstrumentationConfig = {}) {
     super(PACKAGE_NAME, PACKAGE_VERSION, config);
@@ -53,6 +57,7 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   override setTracerProvider(tracerProvider: TracerProvider): void {
     super.setTracerProvider(tracerProvider);
     this.ownTracerProvider = typeof (tracerProvider as { getDelegate?: unknown }).getDelegate !== 'function';
+    this.givenTracerProvider = this.ownTracerProvider ? tracerProvider : undefined;
   }
 
   override setMeterProvider(meterProvider: Parameters<InstrumentationBase['setMeterProvider']>[0]): void {
@@ -143,6 +148,12 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
     this.captures.fetch.enable();
     this.captures.http.enable();
     this.captures.http2.enable();
+    if (this.getConfig().traceNonLlmRequests) this.nonLlm = startNonLlmInstrumentations(starter, this.givenTracerProvider);
+  }
+
+  /** Settles once the non-LLM HTTP instrumentations (if asked for) are loaded; register waits for it. */
+  get nonLlmReady(): Promise<void> {
+    return this.nonLlm?.ready ?? Promise.resolve();
   }
 
   override disable(): void {
@@ -151,6 +162,8 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
     this.captures?.http.disable();
     this.captures?.http2.disable();
     this.captures = undefined;
+    this.nonLlm?.disable();
+    this.nonLlm = undefined;
   }
 }
 

@@ -2,7 +2,6 @@ import type { Context } from '@opentelemetry/api';
 import type { ApiMatch, HttpRequestInfo } from '../providers/types.js';
 import type { CaptureRuntime } from './internal-types.js';
 import { LlmExchange } from './llm-exchange.js';
-import { PlainHttpSpan } from './plain-http-span.js';
 import { readRequestBody } from './request-body.js';
 import { RequestMatchCache, type RequestMatch } from './request-match-cache.js';
 import type { TrackedRequest } from './tracked-request.js';
@@ -12,8 +11,6 @@ export interface BeginOptions {
   readonly followRedirects?: boolean;
   /** true for a client that decodes content-encoding for the app (fetch). */
   readonly clientDecodesBody?: boolean;
-  /** false where non-LLM traffic must never become spans (HTTP/2 carries gRPC, our exporter's too). */
-  readonly plainSpans?: boolean;
 }
 
 /**
@@ -39,8 +36,8 @@ export class RequestStarter {
 
   /**
    * The LLM exchange of a recognised request (its span starts now, under `parent`, with the facts
-   * of `body`: a string, bytes or nothing), or a plain HTTP span when the user traces non-LLM
-   * requests, or undefined.
+   * of `body`: a string, bytes or nothing), or undefined. Non-LLM requests are left to the contrib
+   * HTTP instrumentations (non-llm-instrumentations.ts) when the user traces them.
    */
   begin(
     info: HttpRequestInfo,
@@ -50,11 +47,7 @@ export class RequestStarter {
     options: BeginOptions = {},
   ): TrackedRequest | undefined {
     const { tracer, settings, listeners } = this.runtime;
-    if (!match) {
-      return settings.traceNonLlmRequests && options.plainSpans !== false
-        ? new PlainHttpSpan(tracer(), parent, info.method, info.url)
-        : undefined;
-    }
+    if (!match) return undefined;
     return LlmExchange.start(tracer(), match, info, readRequestBody(body), settings, listeners, parent, {
       followRedirects: options.followRedirects,
       clientDecodesBody: options.clientDecodesBody,

@@ -11,15 +11,20 @@ import { startFromEnvironment } from './start-from-environment.js';
  */
 const PRELOAD_AFTER_MS = 50;
 
-/** What register does when the environment leaves tracing on. */
-export function registerTracing(): void {
+/**
+ * What register does when the environment leaves tracing on. What it returns settles once the
+ * non-LLM HTTP instrumentations (only with `trace_non_llm_requests`) are loaded: register awaits
+ * it, so they are in place before the app's first line.
+ */
+export function registerTracing(): Promise<void> {
   setupDiag();
   const handle = startFromEnvironment();
-  if (!handle.enabled) return;
+  if (!handle.enabled) return Promise.resolve();
   const timer = setTimeout(() => {
     guarded('loading the exporters', () => void preloadLazyExporters());
     guarded('loading the price table', preloadPriceTable);
   }, PRELOAD_AFTER_MS);
   // An app that is done before then must not be held up by our preloading.
   timer.unref();
+  return handle.instrumentation?.nonLlmReady ?? Promise.resolve();
 }

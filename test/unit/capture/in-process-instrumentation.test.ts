@@ -73,12 +73,14 @@ describe('LlmHttpInstrumentation with an app-owned SDK', () => {
     expect(spans[0]!.attributes).toMatchObject({ 'http.response.status_code': 200, 'gen_ai.usage.output_tokens': 3 });
   });
 
-  it('makes a plain HTTP span for a non-LLM request only when asked to, without the query string', async () => {
+  it('leaves a non-LLM request to instrumentation-undici when asked to, without the query string', async () => {
+    await instrumentation.nonLlmReady;
     exporter.reset();
     const response = await fetch(`${server.url}/models?key=secret-value`);
     await response.text();
     const [span] = exporter.getFinishedSpans();
     expect(span!.name).toBe('GET');
+    expect(span!.instrumentationScope.name).toBe('@opentelemetry/instrumentation-undici');
     expect(span!.attributes['url.full']).toBe(`${server.url}/models`);
     expect(span!.attributes['http.response.status_code']).toBe(404);
     expect(JSON.stringify(span!.attributes)).not.toContain('secret-value');
