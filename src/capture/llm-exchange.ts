@@ -73,7 +73,9 @@ export class LlmExchange implements TrackedRequest {
     this.clientDecodesBody = options.clientDecodesBody ?? false;
     this.span = tracer.startSpan(
       genAiSpanName(request.operation, request.model),
-      { kind: SpanKind.CLIENT, attributes: requestAttributes(request, url) },
+      // The span starts at the instant the duration metric measures from, so the two agree exactly
+      // (attribute building and the sampler run in between, and a GC pause there is milliseconds).
+      { kind: SpanKind.CLIENT, attributes: requestAttributes(request, url), startTime: performance.timeOrigin + this.startedAt },
       parent,
     );
     if (settings.captureContent && this.span.isRecording()) {
