@@ -2,7 +2,7 @@
 // straight into the ProtoBuffer: no intermediate object tree, ids decoded from hex in place.
 // Which fields are written when (zero counts included) follows @opentelemetry/otlp-transformer,
 // so the bytes are the same; test/unit/export/ compares them.
-import type { HrTime, Link, SpanStatus } from '@opentelemetry/api';
+import type { HrTime, Link, SpanContext, SpanStatus } from '@opentelemetry/api';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { writeKeyValues } from './encode-attributes.js';
 import type { ProtoBuffer } from './proto-buffer.js';
@@ -38,10 +38,8 @@ function writeEvent(out: ProtoBuffer, event: TimedEvent): void {
   out.endMessage(eventAt);
 }
 
-function writeLink(out: ProtoBuffer, link: Link): void {
-  out.uint32(0x6a);
-  const linkAt = out.beginMessage();
-  const context = link.context;
+/** Fields 1-3 of both Span and Span.Link: trace id, span id, trace state. */
+function writeIds(out: ProtoBuffer, context: SpanContext): void {
   out.uint32(0x0a);
   out.lengthAndHex(context.traceId);
   out.uint32(0x12);
@@ -51,6 +49,13 @@ function writeLink(out: ProtoBuffer, link: Link): void {
     out.uint32(0x1a);
     out.lengthAndString(traceState);
   }
+}
+
+function writeLink(out: ProtoBuffer, link: Link): void {
+  out.uint32(0x6a);
+  const linkAt = out.beginMessage();
+  const context = link.context;
+  writeIds(out, context);
   if (link.attributes) writeKeyValues(out, link.attributes, 4);
   out.uint32(0x28);
   out.uint32(link.droppedAttributesCount || 0);
@@ -76,15 +81,7 @@ export function writeSpan(out: ProtoBuffer, span: ReadableSpan): void {
   out.uint32(0x12);
   const spanAt = out.beginMessage();
   const context = span.spanContext();
-  out.uint32(0x0a);
-  out.lengthAndHex(context.traceId);
-  out.uint32(0x12);
-  out.lengthAndHex(context.spanId);
-  const traceState = context.traceState?.serialize();
-  if (traceState) {
-    out.uint32(0x1a);
-    out.lengthAndString(traceState);
-  }
+  writeIds(out, context);
   const parent = span.parentSpanContext;
   if (parent?.spanId) {
     out.uint32(0x22);

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { Server, ServerCredentials, status, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { RAW_TRACE_EXPORT_SERVICE } from './raw-trace-export-service.js';
 
 /**
  * Collectors that do not work, each on 127.0.0.1: one that refuses connections, one that accepts
@@ -48,25 +49,13 @@ export async function blackHoleCollector(): Promise<FaultyCollector> {
   };
 }
 
-const TRACE_EXPORT_PATH = '/opentelemetry.proto.collector.trace.v1.TraceService/Export';
-const passThrough = (bytes: Buffer): Buffer => bytes;
 
 /** A real gRPC server whose trace Export always fails with `code` (UNAVAILABLE is retried by the exporter, INTERNAL is not). */
 export async function failingCollector(code: status): Promise<FaultyCollector> {
   let calls = 0;
   const server = new Server();
   server.addService(
-    {
-      Export: {
-        path: TRACE_EXPORT_PATH,
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: passThrough,
-        requestDeserialize: passThrough,
-        responseSerialize: passThrough,
-        responseDeserialize: passThrough,
-      },
-    },
+    RAW_TRACE_EXPORT_SERVICE,
     {
       Export: (_call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
         calls += 1;

@@ -1,6 +1,7 @@
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import { decodeTraceExport } from '../../../src/viewer/decode-trace-export.js';
 import type { ReceivedSpan } from '../../helpers/otlp-receiver.js';
+import { RAW_TRACE_EXPORT_SERVICE } from './raw-trace-export-service.js';
 
 /**
  * A gRPC trace collector on 127.0.0.1 that keeps every Export request as the bytes that arrived,
@@ -17,24 +18,12 @@ export interface RawOtlpCollector {
   close(): Promise<void>;
 }
 
-const TRACE_EXPORT_PATH = '/opentelemetry.proto.collector.trace.v1.TraceService/Export';
-const passThrough = (bytes: Buffer): Buffer => bytes;
 
 export async function startRawOtlpCollector(): Promise<RawOtlpCollector> {
   const exports: Buffer[] = [];
   const server = new Server();
   server.addService(
-    {
-      Export: {
-        path: TRACE_EXPORT_PATH,
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: passThrough,
-        requestDeserialize: passThrough,
-        responseSerialize: passThrough,
-        responseDeserialize: passThrough,
-      },
-    },
+    RAW_TRACE_EXPORT_SERVICE,
     {
       // An empty ExportTraceServiceResponse is zero bytes of protobuf.
       Export: (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
