@@ -5,7 +5,7 @@ import { ATTR_LLM_OTEL_COST_USD } from '../spans/llm-otel-attributes.js';
 import { responseAttributes } from '../spans/response-attributes.js';
 import { asMessages, contentAttributeValue } from './content-attribute-value.js';
 import type { ManualApiSettings } from './manual-api-settings.js';
-import { recordErrorOnSpan } from './record-error.js';
+import { recordErrorOnSpan } from '../spans/record-error.js';
 import type { ContentKeys } from './span-kinds.js';
 import type { SpanHandle, TokenUsage } from './types.js';
 

@@ -8,6 +8,7 @@ import {
   ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT, ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
 
+import { recordErrorOnSpan } from '../spans/record-error.js';
 import { classifyRequest, type Route } from './classify-request.js';
 import type { Decision, RouterConfig, SemanticCachePlugin, SystemPromptPlugin } from './config/router-config.js';
 import { isInvalid, parseChatRequest, parseJsonBody, queryText, type ChatRequest } from './http/chat-request.js';
@@ -127,7 +128,7 @@ export class RouterService {
     try {
       await run(scope);
     } catch (error) {
-      span.recordException(error as Error);
+      recordErrorOnSpan(span, error);
       sendOpenAiError(res, { status: 500, type: 'server_error', message: 'The router failed to handle the request.' }, scope.headers);
     }
   }

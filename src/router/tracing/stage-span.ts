@@ -1,4 +1,6 @@
-import { SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+
+import { recordErrorOnSpan } from '../../spans/record-error.js';
 
 export interface Stage {
   readonly span: Span;
@@ -16,8 +18,12 @@ export function startStage(tracer: Tracer, parent: Context, name: string, attrib
   return { span, context: trace.setSpan(parent, span) };
 }
 
-/** Ends a stage that failed without failing the request (a signal that could not be evaluated). */
+/**
+ * Ends a stage that failed without failing the request (a signal that could not be evaluated).
+ * The error goes through the capture's redaction step: an embeddings call's fetch error can quote
+ * the backend URL with its credentials, and a backend's 401 can echo the key.
+ */
 export function endStageWithError(span: Span, error: unknown): void {
-  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  recordErrorOnSpan(span, error);
   span.end();
 }

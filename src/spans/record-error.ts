@@ -1,7 +1,7 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
-import { transportErrorType } from '../spans/error-attributes.js';
-import { redactSpanText } from '../spans/redact-span-text.js';
+import { transportErrorType } from './error-attributes.js';
+import { redactSpanText } from './redact-span-text.js';
 
 /**
  * Marks `span` failed with `error` as the conventions ask: an `exception` event, status ERROR
