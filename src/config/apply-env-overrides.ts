@@ -9,6 +9,7 @@ import { batchFromEnv } from './batch-from-env.js';
 import { exporterFromEnv } from './exporter-from-env.js';
 import { metricsFromEnv } from './metrics-from-env.js';
 import { propagatorsFromEnv } from './propagators-from-env.js';
+import { resourceDetectorsFromEnv } from './resource-detectors-from-env.js';
 import { envError, readEnvBoolean, readEnvNumber, readEnvString } from './read-env.js';
 import { RATE_ALLOWED } from './schema.js';
 import type { TracingBlock } from './schema.js';
@@ -40,6 +41,7 @@ export function applyEnvOverrides(block: TracingBlock, env: NodeJS.ProcessEnv, s
     metrics: metricsFromEnv(block.metrics, exporter, env),
     batch: batchFromEnv(env),
     propagators: propagatorsFromEnv(env),
+    resourceDetectors: resourceDetectorsFromEnv(env),
     exitBudgetMs:
       readEnvNumber(env, 'LLM_OTEL_EXIT_BUDGET_MS', 'a whole number of milliseconds, 0 or more', (value) => Number.isInteger(value) && value >= 0) ??
       block.exitBudgetMs,

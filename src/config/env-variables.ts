@@ -42,6 +42,7 @@ export const ENV_VARIABLES = {
   OTEL_BSP_MAX_EXPORT_BATCH_SIZE: { type: 'number', default: '512', setting: 'spans per export' },
   OTEL_SERVICE_NAME: { type: 'string', default: 'the file, else unknown_service:node', setting: 'resource.service_name' },
   OTEL_RESOURCE_ATTRIBUTES: { type: 'string', default: '(none)', setting: 'resource attributes key=value,...; over the file, under OTEL_SERVICE_NAME' },
+  OTEL_NODE_RESOURCE_DETECTORS: { type: 'string-list', default: 'all', setting: 'resource detectors: env, host, os, process, serviceinstance, all, none' },
   OTEL_PROPAGATORS: { type: 'string-list', default: 'tracecontext,baggage', setting: 'context propagators: tracecontext, baggage, b3, b3multi, none' },
   OTEL_TRACES_SAMPLER: { type: 'sampler', default: 'the file, else always_on', setting: 'sampling.type' },
   OTEL_TRACES_SAMPLER_ARG: { type: 'number', default: 'the file, else 1', setting: 'sampling.rate' },

@@ -26,7 +26,7 @@ export interface FileExporterBlock {
   readonly headerVariables: Readonly<Record<string, string>>;
 }
 
-export type TracingBlock = Omit<TracingConfig, 'source' | 'exporter' | 'metrics' | 'batch' | 'propagators'> & {
+export type TracingBlock = Omit<TracingConfig, 'source' | 'exporter' | 'metrics' | 'batch' | 'propagators' | 'resourceDetectors'> & {
   readonly exporter: FileExporterBlock;
   readonly metrics: { readonly enabled: boolean; readonly intervalMs: number };
 };

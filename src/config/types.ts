@@ -44,6 +44,9 @@ export interface BatchConfig {
 /** The propagators OTEL_PROPAGATORS names, in order; empty for `none`. */
 export type PropagatorName = 'tracecontext' | 'baggage' | 'b3' | 'b3multi';
 
+/** The NodeSDK's names for the resource detectors of @opentelemetry/resources. */
+export type ResourceDetectorName = 'env' | 'host' | 'os' | 'process' | 'serviceinstance';
+
 export interface SamplingConfig {
   readonly type: SamplerType;
   /** Ratio of new root traces kept, in [0, 1]; only read for `probabilistic`. */
@@ -83,6 +86,8 @@ export interface TracingConfig {
   readonly metrics: MetricsConfig;
   readonly batch: BatchConfig;
   readonly propagators: readonly PropagatorName[];
+  /** OTEL_NODE_RESOURCE_DETECTORS: which detectors add to the resource (all of them unless set). */
+  readonly resourceDetectors: readonly ResourceDetectorName[];
   /**
    * Longest time llm-otel may hold the process after the app is done (event loop empty, or
    * SIGTERM/SIGINT with no handler of the app's) to send what is queued; the rest is counted and dropped.

@@ -50,7 +50,7 @@ export function startTracing(config: TracingConfig): TracingHandle {
   // Exports fail every second while a collector is down; say so once, not every time.
   setGlobalErrorHandler(createExportErrorReporter());
   // Which price table priced the `llm_otel.cost.usd` attributes, for whoever audits a figure.
-  const resource = createResource(config.resource).merge(
+  const resource = createResource(config.resource, config.resourceDetectors).merge(
     resourceFromAttributes({ [ATTR_LLM_OTEL_PRICE_TABLE]: priceTableVersion() }),
   );
   // An app whose own SDK started first keeps its providers; llm-otel joins them.

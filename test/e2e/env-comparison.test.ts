@@ -111,6 +111,17 @@ const CASES: Case[] = [
     expected: { resource: { 'service.name': 'env-comparison', 'deployment.environment.name': 'staging', team: 'search' } },
   },
   { name: 'resource detectors: the same keys', env: {}, resourceValues: ['service.name', 'telemetry.sdk.language'], expected: { resource: { 'service.name': 'env-comparison', 'telemetry.sdk.language': 'nodejs' } } },
+  {
+    name: 'OTEL_NODE_RESOURCE_DETECTORS=host,env: no process or os keys',
+    env: { OTEL_NODE_RESOURCE_DETECTORS: 'host,env', OTEL_RESOURCE_ATTRIBUTES: 'team=search' },
+    resourceValues: ['team'],
+    expected: { resource: { team: 'search' } },
+  },
+  {
+    name: 'OTEL_NODE_RESOURCE_DETECTORS=none: only the SDK defaults and the service name',
+    env: { OTEL_NODE_RESOURCE_DETECTORS: 'none', OTEL_RESOURCE_ATTRIBUTES: 'team=search' },
+    expected: { resourceKeys: ['service.name', 'telemetry.sdk.language', 'telemetry.sdk.name', 'telemetry.sdk.version'] },
+  },
   { name: 'always_off: no spans', env: { OTEL_TRACES_SAMPLER: 'always_off' }, expected: { paths: [], spanCount: 0, propagation: [W3C] } },
   { name: 'traceidratio 0', env: { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' }, expected: { paths: [], spanCount: 0 } },
   { name: 'traceidratio 1', env: { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1' }, expected: { paths: TRACES, spanCount: 2 } },

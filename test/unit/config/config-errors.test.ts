@@ -195,6 +195,10 @@ const BAD_ENV: ReadonlyArray<readonly [env: NodeJS.ProcessEnv, expected: string]
   [{ OTEL_SDK_DISABLED: 'yes' }, 'OTEL_SDK_DISABLED: found "yes"; allowed: true or false'],
   [{ TRACING_ENABLED: '1' }, 'TRACING_ENABLED: found "1"; allowed: true or false'],
   [{ OTEL_SDK_DISABLED: 'true', TRACING_ENABLED: 'on' }, 'TRACING_ENABLED: found "on"; allowed: true or false'],
+  [
+    { OTEL_NODE_RESOURCE_DETECTORS: 'host,container' },
+    'OTEL_NODE_RESOURCE_DETECTORS: found "host,container"; allowed: a comma separated list of host, os, process, serviceinstance, env, all, none',
+  ],
   [{ OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'maybe' }, 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: found "maybe"; allowed: true or false'],
 ];
 

@@ -21,6 +21,7 @@ const DEFAULTS: Omit<TracingConfig, 'source'> = {
   metrics: { enabled: true, intervalMs: 60_000, exporter: 'otlp', protocol: 'grpc', endpoint: 'http://localhost:4317' },
   batch: { scheduledDelayMs: 1000 },
   propagators: ['tracecontext', 'baggage'],
+  resourceDetectors: ['host', 'os', 'process', 'serviceinstance', 'env'],
   exitBudgetMs: 2000,
 };
 
@@ -56,6 +57,7 @@ const FULL_CONFIG: Omit<TracingConfig, 'source'> = {
   metrics: { enabled: false, intervalMs: 15_000, exporter: 'otlp', protocol: 'grpc', endpoint: 'http://collector.internal:4317' },
   batch: { scheduledDelayMs: 1000 },
   propagators: ['tracecontext', 'baggage'],
+  resourceDetectors: ['host', 'os', 'process', 'serviceinstance', 'env'],
   exitBudgetMs: 2000,
 };
 
