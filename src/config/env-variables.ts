@@ -49,6 +49,7 @@ export const ENV_VARIABLES = {
   OTEL_METRICS_EXPORTER: { type: 'string', default: 'otlp when metrics.enabled', setting: 'metrics exporter: otlp, console, none (none turns metrics off)' },
   OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: { type: 'string', default: 'OTEL_EXPORTER_OTLP_PROTOCOL', setting: 'metrics protocol' },
   OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: { type: 'endpoint', default: "the traces' collector", setting: 'metrics endpoint, used as-is (read by the exporter)' },
+  OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: { type: 'string', default: 'cumulative', setting: 'metrics temporality: cumulative, delta, lowmemory' },
   OTEL_METRIC_EXPORT_INTERVAL: { type: 'number', default: 'the file, else 60000', setting: 'metrics.interval_ms' },
   OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: { type: 'boolean', default: 'the file, else false', setting: 'capture_content' },
   OTEL_SEMCONV_STABILITY_OPT_IN: { type: 'string-list', default: '(none)', setting: 'GenAI span and metric names and meanings (gen_ai_latest_experimental: the newest)' },

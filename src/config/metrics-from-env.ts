@@ -2,15 +2,18 @@
  * The metrics exporter: on by the file's `metrics.enabled`, then OTEL_METRICS_EXPORTER (`none` turns
  * metrics off, `console` prints them), OTEL_METRIC_EXPORT_INTERVAL, and the metrics protocol. The
  * endpoint follows the traces' collector unless a metrics or general OTEL_ endpoint variable is set,
- * which the metric exporter then reads itself.
+ * which the metric exporter then reads itself. The temporality preference is read here, not by the
+ * exporter: the exporter loads after start (sdk/lazy-exporter.ts), and the reader asks for the
+ * temporality at its first collection, which may come before.
  */
 import type { EnvVariableName } from './env-variables.js';
 import { checkOtelEndpointVariable, protocolFromEnv } from './exporter-from-env.js';
 import { httpSignalUrl } from './otlp-protocol.js';
 import { envError, readEnvNumber, readEnvString } from './read-env.js';
-import type { ExporterConfig, MetricsConfig } from './types.js';
+import type { ExporterConfig, MetricTemporalityPreference, MetricsConfig } from './types.js';
 
 const METRICS_EXPORTERS = ['otlp', 'console', 'none'] as const;
+const TEMPORALITY_PREFERENCES: readonly MetricTemporalityPreference[] = ['cumulative', 'delta', 'lowmemory'];
 
 export function metricsFromEnv(
   file: { readonly enabled: boolean; readonly intervalMs: number },
@@ -33,7 +36,17 @@ export function metricsFromEnv(
     exporter: exporter === 'console' ? 'console' : 'otlp',
     protocol,
     ...metricsEndpoint(traces, protocol, env),
+    temporality: temporalityFromEnv(env),
   };
+}
+
+/** Unset: cumulative, as the specification and the OTLP exporters default; case as the spec allows. */
+function temporalityFromEnv(env: NodeJS.ProcessEnv): MetricTemporalityPreference {
+  const raw = readEnvString(env, 'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE');
+  if (raw === undefined) return 'cumulative';
+  const preference = TEMPORALITY_PREFERENCES.find((name) => name === raw.trim().toLowerCase());
+  if (preference === undefined) throw envError('OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', raw, `one of ${TEMPORALITY_PREFERENCES.join(', ')}`);
+  return preference;
 }
 
 function metricsEndpoint(traces: ExporterConfig, protocol: MetricsConfig['protocol'], env: NodeJS.ProcessEnv): { endpoint?: string } {

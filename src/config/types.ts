@@ -67,7 +67,12 @@ export interface MetricsConfig {
   readonly protocol: OtlpProtocol;
   /** As ExporterConfig.endpoint, for metrics; undefined: the exporter reads its OTEL_ variables. */
   readonly endpoint?: string;
+  /** OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: which instruments are exported as deltas. */
+  readonly temporality: MetricTemporalityPreference;
 }
+
+/** The OTLP exporter specification's temporality preferences. */
+export type MetricTemporalityPreference = 'cumulative' | 'delta' | 'lowmemory';
 
 export interface TracingConfig {
   readonly enabled: boolean;

@@ -6,6 +6,7 @@ import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation
 import type { ExporterConfig, MetricsConfig, OtlpProtocol } from '../config/types.js';
 import { asGrpcOptions, otlpOptions, type OtlpExporterOptions } from './create-exporter.js';
 import { LazyExporter } from './lazy-exporter.js';
+import { temporalitySelector } from './metric-temporality.js';
 
 export interface MetricsHandle {
   readonly meterProvider: MeterProvider;
@@ -26,7 +27,9 @@ function createMetricExporter(metricsConfig: MetricsConfig, exporter: ExporterCo
   // The traces' timeout and headers; the URL is the metrics' own (undefined: the exporter's variables).
   const { timeoutMillis, headers } = otlpOptions(exporter);
   const options: OtlpExporterOptions = { timeoutMillis, ...(headers && { headers }), ...(metricsConfig.endpoint !== undefined && { url: metricsConfig.endpoint }) };
-  return new LazyExporter<ResourceMetrics>(() => importOtlpMetricExporter(metricsConfig.protocol, options));
+  const lazy = new LazyExporter<ResourceMetrics>(() => importOtlpMetricExporter(metricsConfig.protocol, options));
+  // The reader takes its temporality from the exporter it is given, before the real one has loaded.
+  return Object.assign(lazy, { selectAggregationTemporality: temporalitySelector(metricsConfig.temporality) });
 }
 
 /**

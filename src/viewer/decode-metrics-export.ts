@@ -7,6 +7,7 @@ import type {
   ReceivedHistogramPoint,
   ReceivedMetric,
   ReceivedNumberPoint,
+  ReceivedTemporality,
 } from './received-telemetry.js';
 
 interface NumberDataPointObject {
@@ -34,8 +35,8 @@ interface MetricObject {
   unit?: string;
   data?: 'gauge' | 'sum' | 'histogram' | 'exponentialHistogram' | 'summary';
   gauge?: { dataPoints?: NumberDataPointObject[] };
-  sum?: { dataPoints?: NumberDataPointObject[] };
-  histogram?: { dataPoints?: HistogramDataPointObject[] };
+  sum?: { dataPoints?: NumberDataPointObject[]; aggregationTemporality?: number };
+  histogram?: { dataPoints?: HistogramDataPointObject[]; aggregationTemporality?: number };
 }
 
 interface ExportMetricsServiceRequestObject {
@@ -68,6 +69,11 @@ function histogramPointFrom(point: HistogramDataPointObject): ReceivedHistogramP
   return received;
 }
 
+/** OTLP's AggregationTemporality enum: 1 delta, 2 cumulative, 0 (or absent) unspecified. */
+function temporalityFrom(value: number | undefined): ReceivedTemporality {
+  return value === 1 ? 'delta' : value === 2 ? 'cumulative' : 'unspecified';
+}
+
 function receivedMetricFrom(
   metric: MetricObject,
   resource: ReceivedAttributes,
@@ -82,10 +88,18 @@ function receivedMetricFrom(
   };
   switch (metric.data) {
     case 'gauge':
+      return { ...common, type: 'gauge', dataPoints: (metric.gauge?.dataPoints ?? []).map(numberPointFrom) };
     case 'sum':
-      return { ...common, type: metric.data, dataPoints: (metric[metric.data]?.dataPoints ?? []).map(numberPointFrom) };
+      return {
+        ...common, type: 'sum', temporality: temporalityFrom(metric.sum?.aggregationTemporality), dataPoints: (metric.sum?.dataPoints ?? []).map(numberPointFrom),
+      };
     case 'histogram':
-      return { ...common, type: 'histogram', dataPoints: (metric.histogram?.dataPoints ?? []).map(histogramPointFrom) };
+      return {
+        ...common,
+        type: 'histogram',
+        temporality: temporalityFrom(metric.histogram?.aggregationTemporality),
+        dataPoints: (metric.histogram?.dataPoints ?? []).map(histogramPointFrom),
+      };
     case 'exponentialHistogram':
     case 'summary':
       return { ...common, type: metric.data, dataPoints: [] };

@@ -10,7 +10,7 @@ import protobuf from 'protobufjs';
  * This is the subset of opentelemetry-proto v1.x the receiver reads; protobuf
  * skips fields a schema does not mention, so leaving fields out is safe, but
  * every field number below must match upstream. Enum fields (span kind,
- * status code) are declared int32, which is the same varint on the wire and
+ * status code, aggregation temporality) are declared int32, which is the same varint on the wire and
  * hands us the number the ReceivedSpan type wants. Upstream:
  * https://github.com/open-telemetry/opentelemetry-proto/tree/main/opentelemetry/proto
  */
@@ -98,8 +98,8 @@ message Metric {
 // Stands in for message types whose content the receiver does not read.
 message Opaque {}
 message Gauge { repeated NumberDataPoint data_points = 1; }
-message Sum { repeated NumberDataPoint data_points = 1; }
-message Histogram { repeated HistogramDataPoint data_points = 1; }
+message Sum { repeated NumberDataPoint data_points = 1; int32 aggregation_temporality = 2; }
+message Histogram { repeated HistogramDataPoint data_points = 1; int32 aggregation_temporality = 2; }
 message NumberDataPoint {
   repeated opentelemetry.proto.common.v1.KeyValue attributes = 7;
   fixed64 time_unix_nano = 3;

@@ -58,6 +58,9 @@ export interface ReceivedHistogramPoint {
   explicitBounds: number[];
 }
 
+/** A sum's or histogram's aggregation temporality (OTLP's enum without its prefix). */
+export type ReceivedTemporality = 'delta' | 'cumulative' | 'unspecified';
+
 /**
  * One OTLP metric. Only gauge, sum and explicit-bucket histogram carry data
  * points here; exponential histograms and summaries keep their name with
@@ -70,7 +73,8 @@ export type ReceivedMetric = {
   resource: ReceivedAttributes;
   scope: { name: string; version?: string };
 } & (
-  | { type: 'gauge' | 'sum'; dataPoints: ReceivedNumberPoint[] }
-  | { type: 'histogram'; dataPoints: ReceivedHistogramPoint[] }
+  | { type: 'gauge'; dataPoints: ReceivedNumberPoint[] }
+  | { type: 'sum'; temporality: ReceivedTemporality; dataPoints: ReceivedNumberPoint[] }
+  | { type: 'histogram'; temporality: ReceivedTemporality; dataPoints: ReceivedHistogramPoint[] }
   | { type: 'exponentialHistogram' | 'summary' | 'unknown'; dataPoints: [] }
 );

@@ -34,6 +34,8 @@ interface Facts {
   /** Spans per trace export request, in arrival order. */
   spansPerRequest: number[];
   resourceKeys: string[];
+  /** Temporalities of the histograms that arrived over gRPC (GenAI's there, undici's here). */
+  histogramTemporalities: string[];
   resource: Record<string, unknown>;
   /** Which propagation headers the LLM server received, per call. */
   propagation: string[][];
@@ -153,6 +155,16 @@ const CASES: Case[] = [
     env: { OTEL_METRICS_EXPORTER: 'otlp', OTEL_METRIC_EXPORT_INTERVAL: '60000' },
     expected: { paths: ['/v1/metrics', '/v1/traces'] },
   },
+  ...(['delta', 'lowmemory', 'cumulative'] as const).map((preference) => ({
+    name: `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=${preference}: the histograms' temporality`,
+    env: {
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '{grpc}',
+      OTEL_METRICS_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: preference,
+    },
+    expected: { paths: ['grpc:/v1/metrics', 'grpc:/v1/traces'], histogramTemporalities: [preference === 'cumulative' ? 'cumulative' : 'delta'] },
+  })),
 ];
 
 function substitute(env: Record<string, string>, url: string, grpc: string): Record<string, string> {
@@ -198,6 +210,7 @@ async function runOnce(setup: 'llm-otel' | 'NodeSDK', testCase: Case): Promise<F
       receiverHeaders: Object.fromEntries((testCase.receiverHeaders ?? []).map((name) => [name, headerValues(traceRequests, name)])),
       spanCount: spans.length,
       spansPerRequest: traceRequests.map((r) => r.spans.length),
+      histogramTemporalities: [...new Set(grpc.metrics.flatMap((metric) => (metric.type === 'histogram' ? [metric.temporality] : [])))],
       resourceKeys: Object.keys(resource).filter((key) => !key.startsWith('llm_otel.')).sort(),
       resource: Object.fromEntries((testCase.resourceValues ?? []).map((key) => [key, resource[key]])),
       propagation,

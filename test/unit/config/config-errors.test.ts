@@ -199,6 +199,10 @@ const BAD_ENV: ReadonlyArray<readonly [env: NodeJS.ProcessEnv, expected: string]
     { OTEL_NODE_RESOURCE_DETECTORS: 'host,container' },
     'OTEL_NODE_RESOURCE_DETECTORS: found "host,container"; allowed: a comma separated list of host, os, process, serviceinstance, env, all, none',
   ],
+  [
+    { OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'deltas' },
+    'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: found "deltas"; allowed: one of cumulative, delta, lowmemory',
+  ],
   [{ OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'maybe' }, 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: found "maybe"; allowed: true or false'],
 ];
 

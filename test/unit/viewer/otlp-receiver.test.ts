@@ -151,6 +151,7 @@ describe('startOtlpReceiver', () => {
       description: 'GenAI operation duration.',
       unit: 's',
       type: 'histogram',
+      temporality: 'cumulative',
       resource: { 'service.name': 'metrics-test' },
       scope: { name: 'metrics-test-scope' },
       dataPoints: [
@@ -168,6 +169,7 @@ describe('startOtlpReceiver', () => {
     });
     expect(byName['requests']).toMatchObject({
       type: 'sum',
+      temporality: 'cumulative',
       dataPoints: [{ attributes: { route: '/chat' }, value: 3 }],
     });
   });
