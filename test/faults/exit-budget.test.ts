@@ -59,6 +59,28 @@ describe('exit with a black-holed collector', () => {
     expect(run.stderr.match(new RegExp(UNSENT_LINE.source, 'gm'))).toHaveLength(1);
   }, 180_000);
 
+  // Enough calls that batches are already being exported (and hang) while the app still runs:
+  // 1,200 spans are three batches of 512, 2,500 overflow the 2,048-span queue.
+  it.each([
+    ['grpc', 1200],
+    ['http/protobuf', 1200],
+    ['grpc', 2500],
+  ])('%s, %i calls with exports in flight while the app ran: within the default budget of the untraced exit, unsent spans counted', async (protocol, calls) => {
+    const env = { CALLS: String(calls), WARMUP: '0' };
+    const untraced = await runTracedApp(MANY_CALLS_APP, { env, traced: false, timeoutMs: 60_000 });
+    const untracedDelay = await exitDelay(untraced, Date.now());
+    // Without the budget this took 20-60 s; the bound keeps a regression from stalling the suite.
+    const run = await runTracedApp(MANY_CALLS_APP, { env, configYaml: config('', protocol), timeoutMs: 90_000 });
+    const delay = await exitDelay(run, Date.now());
+    expect(run.code, run.stderr).toBe(0);
+    expect(delay, `exit took ${delay} ms after the app's last line (untraced: ${untracedDelay} ms)`).toBeLessThanOrEqual(untracedDelay + DEFAULT_BUDGET_MS + TEARDOWN_MS);
+    const line = UNSENT_LINE.exec(run.stderr);
+    expect(line, run.stderr).not.toBeNull();
+    // Every span ended and none was answered: all are counted, dropped ones included.
+    expect(Number(line![2])).toBe(calls);
+    expect(run.stderr.match(new RegExp(UNSENT_LINE.source, 'gm'))).toHaveLength(1);
+  }, 240_000);
+
   it('LLM_OTEL_EXIT_BUDGET_MS over the file: exit_budget_ms', async () => {
     const run = await runTracedApp(MANY_CALLS_APP, {
       env: { CALLS: '1', WARMUP: '0', LLM_OTEL_EXIT_BUDGET_MS: '300' },
