@@ -7,8 +7,9 @@
  * nothing more: the SDK and the capture are loaded only when tracing is on.
  */
 import { tracingOffInEnvironment } from './config/tracing-off-in-env.js';
+import { isExportThread } from './sdk/is-export-thread.js';
 
-if (!tracingOffInEnvironment(process.env)) {
+if (!tracingOffInEnvironment(process.env) && !isExportThread()) {
   const { registerTracing } = await import('./sdk/register-tracing.js');
   await registerTracing();
 }

@@ -92,3 +92,8 @@ export const ATTR_DEPLOYMENT_ENVIRONMENT_NAME = 'deployment.environment.name' as
 // Incubating general (non-GenAI) keys the manual tracing API puts on every span of a trace.
 export const ATTR_USER_ID = 'user.id' as const;
 export const ATTR_SESSION_ID = 'session.id' as const;
+
+// The exporter component types of the SDK's self-observability metrics, for the export thread,
+// which imports no semantic-conventions module (the incubating one alone costs ~100 ms there).
+export const OTEL_COMPONENT_TYPE_VALUE_OTLP_GRPC_SPAN_EXPORTER = 'otlp_grpc_span_exporter' as const;
+export const OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_SPAN_EXPORTER = 'otlp_http_span_exporter' as const;

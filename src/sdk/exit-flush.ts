@@ -1,13 +1,13 @@
 import { diag } from '@opentelemetry/api';
 import { endedSpans } from './create-span-processors.js';
-import { sentByLazyExporters } from './lazy-exporter.js';
+import { spansSentInBackground } from './background-exporters.js';
 import type { TracingHandle } from './start-tracing.js';
 
 /**
  * Sends what is still queued when the app is done, within one exit budget. The batch processor's
- * timer is unref'd (it must not keep an app alive), so without this the last spans of a
- * short-lived app are lost; and without a budget a black-holed collector would hold the process
- * for one export timeout per batch, each `beforeExit` starting the next.
+ * timer and the export thread are unref'd (they must not keep an app alive; off-thread-span-exporter.ts),
+ * so without this the last spans of a short-lived app are lost; and without a budget a black-holed
+ * collector would hold the process for one export timeout per batch.
  *
  * - `beforeExit` (the event loop ran dry): flush. The first one starts the budget; when it runs
  *   out with exports still pending, one line says how many spans were not sent and the process
@@ -29,8 +29,8 @@ export function flushOnExit(handle: TracingHandle, budgetMs: number): void {
   const flushWithinBudget = async (): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
     const outOfTime = new Promise<boolean>((resolve) => {
+      // Ref'd: exports run on an unref'd thread, so this is what keeps the process for the budget.
       timer = setTimeout(() => resolve(false), remaining());
-      timer.unref();
     });
     const flushed = handle.forceFlush().then(() => true, () => true);
     const inTime = await Promise.race([flushed, outOfTime]);
@@ -40,7 +40,7 @@ export function flushOnExit(handle: TracingHandle, budgetMs: number): void {
     return inTime;
   };
   const reportUnsent = () => {
-    const unsent = Math.max(0, endedSpans.ended - sentByLazyExporters());
+    const unsent = Math.max(0, endedSpans.ended - spansSentInBackground());
     diag.warn(`llm-otel: exit budget of ${budgetMs} ms used up; ${unsent} span(s) not sent (collector slow or unreachable)`);
   };
 

@@ -1,4 +1,5 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import { trackBackgroundExporter, type BackgroundExporter } from './background-exporters.js';
 
 /** What the trace and the metric exporters have in common: one batch in, one result back. */
 export interface BatchExporter<Batch> {
@@ -22,7 +23,7 @@ interface PendingExport<Batch> {
  * processor in front of us bounds how many calls can wait (its queue and its export timeout).
  * If the module cannot be loaded, every waiting and later batch fails with that error.
  */
-export class LazyExporter<Batch> implements BatchExporter<Batch> {
+export class LazyExporter<Batch> implements BatchExporter<Batch>, BackgroundExporter {
   /** Spans (items of array batches) the real exporter reported as sent; exit counts the rest. */
   sentItems = 0;
   private real: BatchExporter<Batch> | undefined;
@@ -32,7 +33,7 @@ export class LazyExporter<Batch> implements BatchExporter<Batch> {
   private stopped = false;
 
   constructor(private readonly load: () => Promise<BatchExporter<Batch>>) {
-    created.add(this as LazyExporter<unknown>);
+    trackBackgroundExporter(this);
   }
 
   /** Starts importing the real exporter now (idempotent); resolves once it is there or failed. */
@@ -88,21 +89,4 @@ export class LazyExporter<Batch> implements BatchExporter<Batch> {
   private failure(): ExportResult {
     return { code: ExportResultCode.FAILED, error: this.loadError ?? new Error('exporter is shut down') };
   }
-}
-
-const created = new Set<LazyExporter<unknown>>();
-
-/**
- * Starts loading every lazy exporter's module; register calls this once the app is running, so
- * the import does not fall on the first export (or on exit).
- */
-export function preloadLazyExporters(): Promise<void> {
-  return Promise.all([...created].map((exporter) => exporter.preload())).then(() => {});
-}
-
-/** Items all lazy exporters have sent so far (spans; metric batches are not arrays and not counted). */
-export function sentByLazyExporters(): number {
-  let sent = 0;
-  for (const exporter of created) sent += exporter.sentItems;
-  return sent;
 }

@@ -1,6 +1,6 @@
 import { preloadPriceTable } from '../cost/llm-call-cost.js';
 import { guarded } from '../diagnostics/report-once.js';
-import { preloadLazyExporters } from './lazy-exporter.js';
+import { preloadBackgroundExporters } from './background-exporters.js';
 import { setupDiag } from './setup-diag.js';
 import { startFromEnvironment } from './start-from-environment.js';
 
@@ -21,7 +21,7 @@ export function registerTracing(): Promise<void> {
   const handle = startFromEnvironment();
   if (!handle.enabled) return Promise.resolve();
   const timer = setTimeout(() => {
-    guarded('loading the exporters', () => void preloadLazyExporters());
+    guarded('loading the exporters', () => void preloadBackgroundExporters());
     guarded('loading the price table', preloadPriceTable);
   }, PRELOAD_AFTER_MS);
   // An app that is done before then must not be held up by our preloading.

@@ -4,7 +4,7 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import type { ExporterConfig, MetricsConfig, OtlpProtocol } from '../config/types.js';
-import { asGrpcOptions, otlpOptions, type OtlpExporterOptions } from './create-exporter.js';
+import { asGrpcOptions, otlpOptions, type OtlpExporterOptions } from './otlp-exporter-options.js';
 import { LazyExporter } from './lazy-exporter.js';
 import { temporalitySelector } from './metric-temporality.js';
 
