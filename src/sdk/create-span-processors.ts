@@ -16,8 +16,12 @@ class BatchSpanProcessorFlushingExporter extends BatchSpanProcessor {
   }
 
   override async forceFlush(): Promise<void> {
-    await super.forceFlush();
-    await this.exporter.forceFlush?.();
+    try {
+      await super.forceFlush();
+    } finally {
+      // Also when a batch was refused (too many spans in flight): the ones in flight still count.
+      await this.exporter.forceFlush?.();
+    }
   }
 }
 
