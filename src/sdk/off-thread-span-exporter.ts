@@ -8,7 +8,9 @@ import { EXPORT_THREAD_MARK } from './is-export-thread.js';
 
 type Serialize = (spans: ReadableSpan[]) => Uint8Array | undefined;
 
-const EXPORT_THREAD = new URL('./otlp-export-thread.js', import.meta.url);
+// Found through the package's own name, not beside this file: in the published build this code is
+// bundled into dist/ or dist/chunks/ (scripts/bundle-entries.mjs) while the thread stays in dist/sdk/.
+const EXPORT_THREAD = new URL(import.meta.resolve('llm-otel/internal/otlp-export-thread'));
 
 /**
  * The OTLP span exporter the batch processor talks to. Each batch is answered at once and handed,
