@@ -100,7 +100,7 @@ interface Result {
   scenario: string;
   outcome: string;
   elapsedMs?: number;
-  rssGrowth?: number;
+  memoryGrowth?: number;
   sha256?: string;
 }
 const resultsOf = (run: AppRun) => run.results.filter((r): r is Result => typeof (r as Result).scenario === 'string');
@@ -117,7 +117,7 @@ describe('request bodies that are streams', () => {
     const mib = (bytes?: number) => `${((bytes ?? 0) / 2 ** 20).toFixed(1)} MiB`;
     for (const scenario of SCENARIOS) {
       const [t, u] = [resultOf(traced, scenario), resultOf(untraced, scenario)];
-      console.log(`${scenario}: untraced ${u?.elapsedMs} ms, +${mib(u?.rssGrowth)}; traced ${t?.elapsedMs} ms, +${mib(t?.rssGrowth)}`);
+      console.log(`${scenario}: untraced ${u?.elapsedMs} ms, +${mib(u?.memoryGrowth)}; traced ${t?.elapsedMs} ms, +${mib(t?.memoryGrowth)}`);
     }
     expect(traced.code, traced.stderr).toBe(0);
     expect(traced.stderr).toBe('');
@@ -141,7 +141,7 @@ describe('request bodies that are streams', () => {
   });
 
   it('a 50 MB body is not held: the traced app grows by less than half the body over the untraced one', () => {
-    const growth = (run: AppRun) => resultOf(run, '50 MB generated')!.rssGrowth!;
+    const growth = (run: AppRun) => resultOf(run, '50 MB generated')!.memoryGrowth!;
     expect(growth(traced)).toBeLessThan(growth(untraced) + 25 * 1024 * 1024);
     // Bounded, not a timing assertion: a held or twice-read body took seconds longer.
     expect(resultOf(traced, '50 MB generated')!.elapsedMs).toBeLessThan(resultOf(untraced, '50 MB generated')!.elapsedMs! * 3 + 3_000);
