@@ -28,7 +28,10 @@ const SETTLE_MS = 300;
 /** Every BatchSpanProcessor under the global tracer provider (llm-otel chains its own processor first). */
 function batchProcessors() {
   const global = trace.getTracerProvider();
-  const provider = typeof global.getDelegate === 'function' ? global.getDelegate() : global;
+  const delegate = typeof global.getDelegate === 'function' ? global.getDelegate() : global;
+  // llm-otel's register puts a YieldingTracerProvider (src/sdk/yielding-tracer-provider.ts) in
+  // front of its own provider, which it keeps as `own`.
+  const provider = delegate?.own ?? delegate;
   const found = [];
   const visit = (processor) => {
     if (!processor || typeof processor !== 'object') return;
