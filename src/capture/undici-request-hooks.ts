@@ -1,4 +1,4 @@
-import { guarded } from '../diagnostics/report-once.js';
+import { guarded, reportOnce } from '../diagnostics/report-once.js';
 import type { RequestBodyPrefix } from './request-body-prefix.js';
 import type { TrackedRequest } from './tracked-request.js';
 
@@ -31,9 +31,20 @@ function wrap(target: Record<string, unknown>, name: string, kind: string, see: 
 export function observeResponseBody(request: object, tracked: TrackedRequest): boolean {
   const target = request as Record<string, unknown>;
   const name = typeof target.onResponseData === 'function' ? 'onResponseData' : 'onData';
-  return wrap(target, name, 'observing an undici response chunk', ([chunk]) => {
-    if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);
-  });
+  const original = target[name];
+  if (typeof original !== 'function') return false;
+  // Not through wrap(): this runs for every chunk of every traced response, and a closure and an
+  // argument array per chunk were a measurable part of a stream's cost.
+  target[name] = function observedChunk(this: unknown, chunk: unknown) {
+    try {
+      if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);
+    } catch (error) {
+      reportOnce('observing an undici response chunk', error);
+    }
+    // eslint-disable-next-line prefer-rest-params -- the original gets exactly the arguments undici passed
+    return (original as Method).apply(this, arguments as unknown as unknown[]);
+  };
+  return true;
 }
 
 /** Copies the request body's first bytes into `prefix` as undici sends them. */

@@ -9,24 +9,49 @@ export interface UndiciHeaderCarrier {
 
 const TRACEPARENT = 'traceparent';
 
+/** The index of header `key` (lower-case) in a flat header list, or -1. */
+function headerIndex(headers: unknown[], key: string): number {
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    const name = headers[i];
+    const text = typeof name === 'string' ? name : String(name);
+    // Most names differ in length: no lower-casing for them (this runs on every traced call).
+    if (text.length === key.length && text.toLowerCase() === key) return i;
+  }
+  return -1;
+}
+
 /** Replaces the value of `key` in a flat header list; false when the list has no such header. */
 function replaceHeader(headers: unknown, key: string, value: string): boolean {
   if (!Array.isArray(headers)) return false;
-  for (let i = 0; i + 1 < headers.length; i += 2) {
-    if (String(headers[i]).toLowerCase() === key) {
-      headers[i + 1] = value;
-      return true;
-    }
-  }
-  return false;
+  const at = headerIndex(headers, key);
+  if (at < 0) return false;
+  headers[at + 1] = value;
+  return true;
 }
 
 function headerValue(headers: unknown, key: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
-  for (let i = 0; i + 1 < headers.length; i += 2) {
-    if (String(headers[i]).toLowerCase() === key) return String(headers[i + 1]);
+  const at = headerIndex(headers, key);
+  return at < 0 ? undefined : String(headers[at + 1]);
+}
+
+const headerSetter = {
+  set(carrier: UndiciHeaderCarrier, key: string, value: string): void {
+    if (!replaceHeader(carrier.headers, key, value)) carrier.addHeader(key, value);
+  },
+};
+
+/** The propagators' header names, lower-cased; kept while the propagators name the same fields. */
+let fieldsSeen: readonly string[] = [];
+let fieldNames = new Set<string>();
+
+function propagationFieldNames(): ReadonlySet<string> {
+  const fields = propagation.fields();
+  if (fields.length !== fieldsSeen.length || fields.some((field, i) => field !== fieldsSeen[i])) {
+    fieldsSeen = [...fields];
+    fieldNames = new Set(fields.map((field) => field.toLowerCase()));
   }
-  return undefined;
+  return fieldNames;
 }
 
 /**
@@ -53,12 +78,8 @@ function namesChildSpan(ctx: Context, headers: unknown): boolean {
  */
 export function injectTraceparent(ctx: Context, request: UndiciHeaderCarrier): void {
   if (namesChildSpan(ctx, request.headers)) return;
-  propagation.inject(ctx, request, {
-    set(carrier, key, value) {
-      if (!replaceHeader(carrier.headers, key, value)) carrier.addHeader(key, value);
-    },
-  });
-  const fields = new Set(propagation.fields().map((field) => field.toLowerCase()));
+  propagation.inject(ctx, request, headerSetter);
+  const fields = propagationFieldNames();
   const addHeader = request.addHeader;
   request.addHeader = function addPropagationHeaderOnce(this: UndiciHeaderCarrier, name: string, value: string) {
     if (typeof name === 'string' && fields.has(name.toLowerCase()) && replaceHeader(this.headers, name.toLowerCase(), value)) return this;
