@@ -94,6 +94,8 @@ async function main() {
 
 if (process.argv.includes('--instructions')) await import('./instructions/run.mjs');
 else if (process.argv.includes('--viewer')) console.log((await runViewerIngestBench()).markdown);
-else await main();
-// The router part: its added latency over calling the backend directly (bench/router-results.md).
-await runRouterBench();
+else {
+  await main();
+  // The router part: its added latency over calling the backend directly (bench/router-results.md).
+  await runRouterBench();
+}
