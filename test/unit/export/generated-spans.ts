@@ -8,18 +8,7 @@ import type { Attributes, HrTime, Link, SpanContext } from '@opentelemetry/api';
 import { TraceState } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
-
-/** mulberry32: small, seeded, good enough to pick shapes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 const PIECES = ['gpt-4o', 'chat', 'ü', 'é', '日本語', '😀', '\ud800', '\udc00', 'x', ' ', '"', '\n', '\u0000', 'ß', '€'];
 const NUMBERS = [0, 1, -1, 127, 128, 300, 16383, 16384, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53, -(2 ** 53), 2 ** 63, -(2 ** 63), 0.5, -0.25, 1e300, Number.NaN, Infinity, -Infinity, -0, 3.14159];

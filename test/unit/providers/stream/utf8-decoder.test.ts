@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUtf8Decoder } from '../../../../src/providers/stream/utf8-decoder.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 /** What one TextDecoder fed every chunk with `{ stream: true }` makes of them: the reference. */
 function streamDecoded(chunks: Uint8Array[]): string {
@@ -10,18 +11,6 @@ function streamDecoded(chunks: Uint8Array[]): string {
 function decoded(chunks: Uint8Array[]): string {
   const decoder = createUtf8Decoder();
   return chunks.map((chunk) => decoder.decode(chunk)).join('') + decoder.end();
-}
-
-/** A small seeded generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -56,7 +45,7 @@ describe('createUtf8Decoder', () => {
   });
 
   it('2,000 seeded chunkings of ASCII, multi-byte, BOM and invalid bytes: as one stream decoder', () => {
-    const next = random(15);
+    const next = seededRandom(15);
     for (let run = 0; run < 2_000; run++) {
       const bytes = Array.from({ length: 1 + Math.floor(next() * 12) }, () => PIECES[Math.floor(next() * PIECES.length)]!).flat();
       const chunks = splitAt(bytes, next);
