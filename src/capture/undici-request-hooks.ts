@@ -33,8 +33,8 @@ export function observeResponseBody(request: object, tracked: TrackedRequest): b
   const name = typeof target.onResponseData === 'function' ? 'onResponseData' : 'onData';
   const original = target[name];
   if (typeof original !== 'function') return false;
-  // Not through wrap(): this runs for every chunk of every traced response, and a closure and an
-  // argument array per chunk were a measurable part of a stream's cost.
+  // Not through wrap(): this runs for every chunk of every traced response, and wrap() makes a
+  // closure and an argument array for each call.
   target[name] = function observedChunk(this: unknown, chunk: unknown) {
     try {
       if (chunk instanceof Uint8Array) tracked.onBodyChunk(chunk);

@@ -20,7 +20,7 @@ function outputTypeOf(format: unknown): string | undefined {
 /**
  * Writes the sampling parameters of a chat or completion body into `facts` (left undefined when
  * absent; definedOnly drops them). Into `facts`, not a new object merged in: this runs on every
- * traced call, and the temporary objects and Object.assign were a measurable share of it.
+ * traced call, and merging made two temporary objects each time.
  */
 function addCommonSampling(facts: RequestFacts, body: JsonObject): void {
   facts.temperature = asNumber(body.temperature);
