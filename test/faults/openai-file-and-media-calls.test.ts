@@ -5,7 +5,7 @@ import { REPO_ROOT, runTracedApp, type AppRun } from '../helpers/run-traced-app.
 import { startRawOtlpCollector, type RawOtlpCollector } from './helpers/raw-otlp-collector.js';
 
 const APP = path.join(REPO_ROOT, 'test/faults/apps/openai-file-and-media-calls.mjs');
-const CALLS = 9;
+const CALLS = 11;
 
 let collector: RawOtlpCollector;
 let traced: AppRun;
@@ -63,6 +63,8 @@ describe('OpenAI audio, image edit, moderation, file and batch calls', () => {
     expect(collector.spans().map(factsOf)).toEqual([
       { name: 'audio_transcription gpt-4o-transcribe', operation: 'audio_transcription', provider: 'openai', model: 'gpt-4o-transcribe', inputTokens: 14, outputTokens: 3, status: 0 },
       { name: 'audio_transcription whisper-1', operation: 'audio_transcription', provider: 'openai', model: 'whisper-1', inputTokens: 14, outputTokens: 3, status: 0 },
+      { name: 'audio_transcription whisper-1', operation: 'audio_transcription', provider: 'openai', model: 'whisper-1', inputTokens: 14, outputTokens: 3, status: 0 },
+      { name: 'audio_transcription gpt-4o-mini-transcribe', operation: 'audio_transcription', provider: 'openai', model: 'gpt-4o-mini-transcribe', inputTokens: 21, outputTokens: 4, status: 0 },
       { name: 'audio_translation whisper-1', operation: 'audio_translation', provider: 'openai', model: 'whisper-1', status: 0 },
       { name: 'speech_generation gpt-4o-mini-tts', operation: 'speech_generation', provider: 'openai', model: 'gpt-4o-mini-tts', outputType: 'speech', status: 0 },
       { name: 'image_edit gpt-image-1', operation: 'image_edit', provider: 'openai', model: 'gpt-image-1', outputType: 'image', inputTokens: 50, outputTokens: 100, status: 0 },

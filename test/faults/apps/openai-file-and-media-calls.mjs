@@ -18,6 +18,12 @@ const RESPONSES = {
   '/v1/batches': { id: 'batch_abc', object: 'batch', endpoint: '/v1/chat/completions', status: 'validating' },
 };
 const SPEECH = Buffer.alloc(64 * 1024, 7);
+/** A streamed transcription as OpenAI sends it: text deltas, then the whole text with its usage. */
+const TRANSCRIPT_EVENTS = [
+  { type: 'transcript.text.delta', delta: 'hello' },
+  { type: 'transcript.text.delta', delta: ' there' },
+  { type: 'transcript.text.done', text: 'hello there', usage: { type: 'tokens', input_tokens: 21, output_tokens: 4, total_tokens: 25, input_token_details: { audio_tokens: 21, text_tokens: 0 } } },
+].map((event) => `data: ${JSON.stringify(event)}\n\n`).join('');
 
 let lastBodyBytes = 0;
 const server = http.createServer((req, res) => {
@@ -33,6 +39,10 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(SPEECH);
       return;
     }
+    if (req.url === '/v1/audio/transcriptions' && /name="stream"\r\n\r\ntrue/.test(received)) {
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).end(TRANSCRIPT_EVENTS);
+      return;
+    }
     const body = RESPONSES[req.url];
     if (!body) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"type":"not_found"}}');
@@ -44,14 +54,25 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseURL = `http://127.0.0.1:${server.address().port}/v1`;
 const client = new OpenAI({ apiKey: 'sk-test', baseURL, maxRetries: 0 });
-const audioFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-upload-')), 'speech.wav');
-// Under the 64 KiB prefix: the SDK streams the file part before the model field.
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-upload-'));
+// The SDK streams a file part before the model field: one file under the 64 KiB request prefix
+// the capture keeps, one far past it (the model field is read as it goes by, the file is not kept).
+const audioFile = path.join(uploads, 'speech.wav');
 fs.writeFileSync(audioFile, Buffer.alloc(40 * 1024, 1));
+const longAudioFile = path.join(uploads, 'long-speech.wav');
+fs.writeFileSync(longAudioFile, Buffer.alloc(2 * 1024 * 1024, 1));
 const audio = () => toFile(Buffer.alloc(300 * 1024, 1), 'speech.wav', { type: 'audio/wav' });
 
 const CALLS = {
   transcription: async () => (await client.audio.transcriptions.create({ file: await audio(), model: 'gpt-4o-transcribe' })).text,
   'transcription, streamed from a file': async () => (await client.audio.transcriptions.create({ file: fs.createReadStream(audioFile), model: 'whisper-1' })).text,
+  'transcription, streamed from a 2 MiB file': async () => (await client.audio.transcriptions.create({ file: fs.createReadStream(longAudioFile), model: 'whisper-1' })).text,
+  'transcription, streamed response': async () => {
+    const stream = await client.audio.transcriptions.create({ file: await audio(), model: 'gpt-4o-mini-transcribe', stream: true });
+    let text = '';
+    for await (const event of stream) if (event.type === 'transcript.text.done') text = event.text;
+    return text;
+  },
   translation: async () => (await client.audio.translations.create({ file: await audio(), model: 'whisper-1' })).text,
   speech: async () => (await (await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'Hello there' })).arrayBuffer()).byteLength,
   'image edit': async () => (await client.images.edit({ image: await toFile(Buffer.alloc(50 * 1024, 2), 'in.png', { type: 'image/png' }), prompt: 'add a hat', model: 'gpt-image-1' })).data.length,
@@ -79,4 +100,4 @@ for (const [call, run] of Object.entries(CALLS)) {
   }
 }
 server.close();
-fs.rmSync(path.dirname(audioFile), { recursive: true, force: true });
+fs.rmSync(uploads, { recursive: true, force: true });
