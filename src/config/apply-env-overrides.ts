@@ -11,7 +11,7 @@ import { metricsFromEnv } from './metrics-from-env.js';
 import { propagatorsFromEnv } from './propagators-from-env.js';
 import { resourceDetectorsFromEnv } from './resource-detectors-from-env.js';
 import { envError, readEnvBoolean, readEnvNumber, readEnvString } from './read-env.js';
-import { RATE_ALLOWED } from './schema.js';
+import { RATE_ALLOWED } from './sampling-rate.js';
 import type { TracingBlock } from './schema.js';
 import type { SamplerType, SamplingConfig, TracingConfig } from './types.js';
 

@@ -17,3 +17,12 @@ export const DEFAULT_EXIT_BUDGET_MS = 2000;
  * is 5 s). Short, so a trace shows up while its user still looks for it.
  */
 export const DEFAULT_BATCH_DELAY_MS = 1000;
+
+/** The service name when nothing names one: the OpenTelemetry resource convention's default for Node. */
+export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
+
+/** How long one export may take (`exporter.timeout_ms`), as OTEL_EXPORTER_OTLP_TIMEOUT defaults. */
+export const DEFAULT_EXPORT_TIMEOUT_MS = 10_000;
+
+/** How often metrics are exported (`metrics.interval_ms`), as OTEL_METRIC_EXPORT_INTERVAL defaults. */
+export const DEFAULT_METRIC_INTERVAL_MS = 60_000;

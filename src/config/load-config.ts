@@ -1,13 +1,12 @@
 /**
  * The entry of `config/`: file, then schema defaults and validation, then environment overrides,
- * then freeze. Precedence therefore reads bottom-up in this one function: defaults < YAML < env.
+ * then freeze. Precedence therefore reads bottom-up: defaults < YAML < env. Register loads it
+ * by load-config-at-start.ts, which leaves the schema out when there is nothing to validate.
  */
-import { applyEnvOverrides } from './apply-env-overrides.js';
-import { configErrorFromIssues } from './config-error-from-issues.js';
-import { deepFreeze } from './deep-freeze.js';
-import { TRACING_BLOCK_PATH, readTracingBlock } from './read-tracing-block.js';
-import { tracingBlockSchema } from './schema.js';
+import { readTracingBlock } from './read-tracing-block.js';
+import { tracingConfigOf } from './tracing-config-of.js';
 import type { TracingConfig } from './types.js';
+import { validateTracingBlock } from './validate-tracing-block.js';
 
 export interface LoadTracingConfigOptions {
   /** Environment to read; defaults to `process.env`. */
@@ -22,10 +21,7 @@ export interface LoadTracingConfigOptions {
  */
 export function loadTracingConfig(options: LoadTracingConfigOptions = {}): TracingConfig {
   const env = options.env ?? process.env;
-  const { source, block } = readTracingBlock(env, options.cwd ?? process.cwd());
-
-  const parsed = tracingBlockSchema.safeParse(block);
-  if (!parsed.success) throw configErrorFromIssues(parsed.error.issues, source, TRACING_BLOCK_PATH, block);
-
-  return deepFreeze({ source, ...applyEnvOverrides(parsed.data, env, source) });
+  const raw = readTracingBlock(env, options.cwd ?? process.cwd());
+  return tracingConfigOf(raw.source, validateTracingBlock(raw), env);
 }
+

@@ -8,10 +8,10 @@ import { z } from 'zod';
 
 import { LLM_API_NAMES } from '../providers/registry.js';
 
-import { DEFAULT_MAX_CONTENT_BYTES } from './defaults.js';
-import { DEFAULT_EXIT_BUDGET_MS } from './defaults.js';
+import { DEFAULT_EXIT_BUDGET_MS, DEFAULT_EXPORT_TIMEOUT_MS, DEFAULT_MAX_CONTENT_BYTES, DEFAULT_METRIC_INTERVAL_MS, DEFAULT_SERVICE_NAME } from './defaults.js';
 import { exporterEndpoint, endpointAllowed } from './exporter-endpoint.js';
 import { DEFAULT_OTLP_PROTOCOL, OTLP_PROTOCOLS, OTLP_PROTOCOLS_ALLOWED } from './otlp-protocol.js';
+import { RATE_ALLOWED } from './sampling-rate.js';
 import type { OtlpProtocol, TracingConfig } from './types.js';
 
 /** The exporter as the file says it; the environment may still change protocol and endpoint. */
@@ -30,7 +30,6 @@ export type TracingBlock = Omit<TracingConfig, 'source' | 'exporter' | 'metrics'
   readonly exporter: FileExporterBlock;
   readonly metrics: { readonly enabled: boolean; readonly intervalMs: number };
 };
-export const DEFAULT_SERVICE_NAME = 'unknown_service:node';
 
 const SAMPLER_TYPES = ['always_on', 'always_off', 'probabilistic'] as const;
 const EXPORTER_TYPES = ['otlp', 'stdout', 'none'] as const;
@@ -47,7 +46,6 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PROVIDER_APIS = LLM_API_NAMES as readonly [string, ...string[]];
 
 const A_BOOLEAN = 'a boolean';
-export const RATE_ALLOWED = 'a number from 0 to 1';
 const A_POSITIVE_INTEGER = 'a positive whole number';
 const A_DURATION_MS = 'a positive whole number of milliseconds';
 // `*.example.com` for sub-domains, `:port` for hosts served on more than one port.
@@ -95,7 +93,7 @@ const exporterBlock = block({
   endpoint: z.string(allowed(endpointAllowed(DEFAULT_OTLP_PROTOCOL))).optional(),
   insecure: z.boolean(allowed(A_BOOLEAN)).optional(),
   // The OTLP exporter specification's default for OTEL_EXPORTER_OTLP_TIMEOUT.
-  timeout_ms: positiveInteger(A_DURATION_MS).default(10_000),
+  timeout_ms: positiveInteger(A_DURATION_MS).default(DEFAULT_EXPORT_TIMEOUT_MS),
   headers: nullAsMissing(
     z.record(z.string().regex(HEADER_NAME, allowed('an HTTP header name')), headerValue, allowed(`a mapping of header names to ${HEADER_VALUE_ALLOWED}`)).default({}),
   ),
@@ -146,7 +144,7 @@ const metricsBlock = block({
   // On by default: token and duration metrics cost one export per interval and go to the same collector.
   enabled: z.boolean(allowed(A_BOOLEAN)).default(true),
   // The SDK's default for OTEL_METRIC_EXPORT_INTERVAL.
-  interval_ms: positiveInteger(A_DURATION_MS).default(60_000),
+  interval_ms: positiveInteger(A_DURATION_MS).default(DEFAULT_METRIC_INTERVAL_MS),
 }).transform((metrics) => ({ enabled: metrics.enabled, intervalMs: metrics.interval_ms }));
 
 export const tracingBlockSchema = optionalBlock(

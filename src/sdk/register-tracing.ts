@@ -16,15 +16,15 @@ const PRELOAD_AFTER_MS = 50;
  * non-LLM HTTP instrumentations (only with `trace_non_llm_requests`) are loaded: register awaits
  * it, so they are in place before the app's first line.
  */
-export function registerTracing(): Promise<void> {
+export async function registerTracing(): Promise<void> {
   setupDiag();
-  const handle = startFromEnvironment();
-  if (!handle.enabled) return Promise.resolve();
+  const handle = await startFromEnvironment();
+  if (!handle.enabled) return;
   const timer = setTimeout(() => {
     guarded('loading the exporters', () => void preloadBackgroundExporters());
     guarded('loading the price table', preloadPriceTable);
   }, PRELOAD_AFTER_MS);
   // An app that is done before then must not be held up by our preloading.
   timer.unref();
-  return handle.instrumentation?.nonLlmReady ?? Promise.resolve();
+  await handle.instrumentation?.nonLlmReady;
 }

@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import { loadTracingConfig } from '../config/load-config.js';
+import { loadTracingConfigAtStart } from '../config/load-config-at-start.js';
 import { ConfigError } from '../config/config-error.js';
 import { flushOnExit } from './exit-flush.js';
 import { NOOP_TRACING, startTracing, type TracingHandle } from './start-tracing.js';
@@ -10,10 +10,10 @@ let current: TracingHandle | undefined;
  * Loads the configuration (YAML + environment) and starts tracing. Never throws: a bad config or
  * a failed start is logged once and the app runs on untraced.
  */
-export function startFromEnvironment(): TracingHandle {
+export async function startFromEnvironment(): Promise<TracingHandle> {
   if (current) return current;
   try {
-    const config = loadTracingConfig();
+    const config = await loadTracingConfigAtStart();
     current = startTracing(config);
     if (current.enabled) flushOnExit(current, config.exitBudgetMs);
   } catch (error) {

@@ -13,7 +13,7 @@ import { ConfigError } from '../../config/config-error.js';
 import { configErrorFromIssues } from '../../config/config-error-from-issues.js';
 import { deepFreeze } from '../../config/deep-freeze.js';
 import { loadTracingConfig } from '../../config/load-config.js';
-import { DEFAULT_SERVICE_NAME } from '../../config/schema.js';
+import { DEFAULT_SERVICE_NAME } from '../../config/defaults.js';
 import type { TracingConfig } from '../../config/types.js';
 import {
   LOCAL_EMBEDDING_MODEL_KEYS, LOCAL_MODEL_TOP_LEVEL_KEYS, ROUTE_WITHOUT_LOCAL_MODELS, needsLocalModels,
