@@ -41,10 +41,10 @@ await build({
   platform: 'node',
   target: 'node22',
   // Loaded after the app has started or only where a feature asks for it (the exporters, the price
-  // table, YAML, b3), or hooking Node's module loader themselves: left to node_modules, as they are.
+  // table, YAML, b3, the Bedrock stream codec), or hooking Node's module loader themselves: left to node_modules, as they are.
   external: [
     '@opentelemetry/exporter-*', '@opentelemetry/otlp-*', '@grpc/grpc-js', 'protobufjs',
-    'yaml', '@pydantic/genai-prices', '@opentelemetry/propagator-b3',
+    'yaml', '@pydantic/genai-prices', '@opentelemetry/propagator-b3', '@smithy/eventstream-codec',
     '@opentelemetry/instrumentation-http', '@opentelemetry/instrumentation-undici',
     'import-in-the-middle', 'require-in-the-middle',
   ],

@@ -1,4 +1,5 @@
-import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
+import { createRequire } from 'node:module';
+import type { EventStreamCodec, Message } from '@smithy/eventstream-codec';
 import type { ResponseAccumulator, ResponseFacts } from '../types.js';
 import { ByteQueue } from './byte-queue.js';
 
@@ -16,6 +17,17 @@ export interface EventStreamReducer {
 const MIN_FRAME_BYTES = 16;
 const MAX_FRAME_BYTES = 16 * 1024 * 1024 + 128 * 1024;
 
+/**
+ * The codec's package (with @smithy/core under it) is required on the first Bedrock stream, not
+ * imported: an app that never streams from Bedrock should not compile it at start-up (issue 10's
+ * budget). Its CommonJS build loads synchronously, so the first stream is read like the others.
+ */
+let codecClass: typeof EventStreamCodec | undefined;
+function eventStreamCodecClass(): typeof EventStreamCodec {
+  codecClass ??= (createRequire(import.meta.url)('@smithy/eventstream-codec') as typeof import('@smithy/eventstream-codec')).EventStreamCodec;
+  return codecClass;
+}
+
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
 
@@ -30,7 +42,7 @@ const utf8Encoder = new TextEncoder();
  * A length out of bounds stops decoding; what was read so far still makes the facts.
  */
 export function createEventStreamAccumulator(reducer: EventStreamReducer): ResponseAccumulator {
-  const codec = new EventStreamCodec(
+  const codec = new (eventStreamCodecClass())(
     (input) => (typeof input === 'string' ? input : utf8Decoder.decode(input)),
     (input) => utf8Encoder.encode(input),
   );
