@@ -1,5 +1,4 @@
 import { http2HeaderReader } from './request-header-readers.js';
-import http2 from 'node:http2';
 import { syncBuiltinESMExports } from 'node:module';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
 import { context, propagation } from '@opentelemetry/api';
@@ -8,6 +7,7 @@ import { guarded } from '../diagnostics/report-once.js';
 import { ChannelSubscriptions } from './channel-subscriptions.js';
 import { nodeHeadersToRecord } from './raw-headers.js';
 import { readRequestBody } from './request-body.js';
+import { whenBuiltinLoaded } from './when-builtin-loaded.js';
 import { replaceGlobal } from './replace-global.js';
 import type { RequestStarter } from './request-starter.js';
 import { abortedError, observeBodyPush, onFirstBodyWrite } from './stream-hooks.js';
@@ -56,7 +56,8 @@ function nodeHasHttp2ClientChannels(version = process.versions.node): boolean {
 
 type RequestHeaders = OutgoingHttpHeaders | readonly string[] | undefined;
 type SessionRequest = ClientHttp2Session['request'];
-type Connect = typeof http2.connect;
+type Http2Module = typeof import('node:http2');
+type Connect = Http2Module['connect'];
 
 /** A header value from either header form `session.request` accepts (object, or flat name/value list). */
 function headerValue(headers: RequestHeaders, name: string): string | undefined {
@@ -110,6 +111,7 @@ export class Http2Capture {
   private inWrappedRequest = false;
   private active = false;
   private restoreConnect?: () => void;
+  private stopWaitingForHttp2?: () => void;
 
   constructor(private readonly starter: RequestStarter) {}
 
@@ -129,12 +131,17 @@ export class Http2Capture {
       this.tracked.get(stream)?.onError(error);
     });
     this.subscribe(CHANNELS.close, (m) => this.onStreamClose((m as { stream: ClientHttp2Stream }).stream));
-    this.wrapConnect();
+    // Wrapped when the app first loads it: importing it here would be a quarter of register's start-up.
+    this.stopWaitingForHttp2 = whenBuiltinLoaded<Http2Module>('http2', (http2) => {
+      if (this.active) guarded('wrapping http2.connect', () => this.wrapConnect(http2));
+    });
   }
 
   disable(): void {
     this.active = false;
     this.subscriptions.unsubscribeAll();
+    this.stopWaitingForHttp2?.();
+    this.stopWaitingForHttp2 = undefined;
     this.restoreConnect?.();
     this.restoreConnect = undefined;
   }
@@ -143,7 +150,7 @@ export class Http2Capture {
     this.subscriptions.subscribe(name, handler);
   }
 
-  private wrapConnect(): void {
+  private wrapConnect(http2: Http2Module): void {
     const capture = this;
     const original = http2.connect;
     const connect = function connect(this: unknown, ...args: unknown[]) {
