@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import type zlib from 'node:zlib';
 
 /**
  * Removes content-encoding from OUR copy of the response bytes. Dispatcher-level observers
@@ -13,16 +13,29 @@ export interface BodyDecoder {
 
 type Sink = (chunk: Uint8Array) => void;
 
+interface Zlib {
+  readonly module: typeof zlib;
+  /**
+   * The flush modes fetch (undici) decodes with: a body cut short still yields what it holds and
+   * is not an error. Our decoder must fail exactly when the app's does, since a failure of ours on
+   * a fetch body is recorded as the app's error.
+   */
+  readonly lenient: zlib.ZlibOptions;
+  readonly brotliLenient: zlib.BrotliOptions;
+}
+
+let loaded: Zlib | undefined;
 /**
- * The flush modes fetch (undici) decodes with: a body cut short still yields what it holds and
- * is not an error. Our decoder must fail exactly when the app's does, since a failure of ours on
- * a fetch body is recorded as the app's error.
+ * node:zlib on the first compressed response, not at import: importing it is about 8% of
+ * register's start-up (23M instructions), and many apps' LLM responses come uncompressed.
  */
-const ZLIB_LENIENT: zlib.ZlibOptions = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-const BROTLI_LENIENT: zlib.BrotliOptions = {
-  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-};
+function zlibOnFirstUse(): Zlib {
+  if (loaded) return loaded;
+  const module = process.getBuiltinModule('node:zlib');
+  const { Z_SYNC_FLUSH, BROTLI_OPERATION_FLUSH } = module.constants;
+  loaded = { module, lenient: { flush: Z_SYNC_FLUSH, finishFlush: Z_SYNC_FLUSH }, brotliLenient: { flush: BROTLI_OPERATION_FLUSH, finishFlush: BROTLI_OPERATION_FLUSH } };
+  return loaded;
+}
 
 function identity(sink: Sink): BodyDecoder {
   return {
@@ -67,7 +80,10 @@ function deflate(sink: Sink, onError: (e: unknown) => void): BodyDecoder {
   return {
     write(chunk) {
       if (chunk.byteLength === 0) return;
-      chosen ??= streaming((chunk[0]! & 0x0f) === 0x08 ? zlib.createInflate(ZLIB_LENIENT) : zlib.createInflateRaw(ZLIB_LENIENT), sink, onError);
+      if (!chosen) {
+        const { module, lenient } = zlibOnFirstUse();
+        chosen = streaming((chunk[0]! & 0x0f) === 0x08 ? module.createInflate(lenient) : module.createInflateRaw(lenient), sink, onError);
+      }
       chosen.write(chunk);
     },
     end(done) {
@@ -84,16 +100,20 @@ export function createBodyDecoder(contentEncoding: string | undefined, sink: Sin
     case 'identity':
       return identity(sink);
     case 'gzip':
-    case 'x-gzip':
-      return streaming(zlib.createGunzip(ZLIB_LENIENT), sink, onError);
+    case 'x-gzip': {
+      const { module, lenient } = zlibOnFirstUse();
+      return streaming(module.createGunzip(lenient), sink, onError);
+    }
     case 'deflate':
       return deflate(sink, onError);
-    case 'br':
-      return streaming(zlib.createBrotliDecompress(BROTLI_LENIENT), sink, onError);
-    case 'zstd':
-      return typeof zlib.createZstdDecompress === 'function'
-        ? streaming(zlib.createZstdDecompress(), sink, onError)
-        : identity(() => {});
+    case 'br': {
+      const { module, brotliLenient } = zlibOnFirstUse();
+      return streaming(module.createBrotliDecompress(brotliLenient), sink, onError);
+    }
+    case 'zstd': {
+      const { module } = zlibOnFirstUse();
+      return typeof module.createZstdDecompress === 'function' ? streaming(module.createZstdDecompress(), sink, onError) : identity(() => {});
+    }
     default:
       // Stacked or unknown encodings: we cannot read the body, but the app still gets it.
       return identity(() => {});
