@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runTracedApp } from '../helpers/run-traced-app.js';
+import { localOpenAiConfigYaml } from '../helpers/local-openai-config.js';
 import { startRawOtlpCollector, type RawOtlpCollector } from '../faults/helpers/raw-otlp-collector.js';
 
 /**
@@ -29,15 +30,7 @@ describe.each([
     const run = await runTracedApp(APP, {
       timeoutMs: 20_000,
       env: { HTTP2_VIA_REQUIRE: viaRequire },
-      configYaml: [
-        'observability:',
-        '  tracing:',
-        `    exporter: { endpoint: "${collector.endpoint}" }`,
-        '    metrics: { enabled: false }',
-        '    providers:',
-        '      - { host: "127.0.0.1", provider: openai, api: openai }',
-        '',
-      ].join('\n'),
+      configYaml: localOpenAiConfigYaml(collector.endpoint),
     });
     expect(run.stderr).toBe('');
     const [result] = run.results as Array<{ traceparent?: string; status: number; body: string }>;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
+import { localOpenAiConfigYaml } from '../helpers/local-openai-config.js';
 import { startRawOtlpCollector, type RawOtlpCollector } from './helpers/raw-otlp-collector.js';
 
 const APP = path.join(REPO_ROOT, 'test/faults/apps/credential-errors.mjs');
@@ -26,16 +27,7 @@ beforeAll(async () => {
   traced = await runTracedApp(APP, {
     env,
     timeoutMs: 30_000,
-    configYaml: [
-      'observability:',
-      '  tracing:',
-      `    exporter: { endpoint: "${collector.endpoint}" }`,
-      '    trace_non_llm_requests: true',
-      '    metrics: { enabled: false }',
-      '    providers:',
-      '      - { host: "127.0.0.1", provider: openai, api: openai }',
-      '',
-    ].join('\n'),
+    configYaml: localOpenAiConfigYaml(collector.endpoint, ['trace_non_llm_requests: true']),
   });
   await collector.waitForSpans(6, 10_000);
 }, 90_000);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { REPO_ROOT, runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
+import { localOpenAiConfigYaml } from '../helpers/local-openai-config.js';
 import { startRawOtlpCollector, type RawOtlpCollector } from './helpers/raw-otlp-collector.js';
 
 const APP = path.join(REPO_ROOT, 'test/faults/apps/openai-file-and-media-calls.mjs');
@@ -16,15 +17,7 @@ beforeAll(async () => {
   untraced = await runTracedApp(APP, { traced: false, timeoutMs: 30_000 });
   traced = await runTracedApp(APP, {
     timeoutMs: 30_000,
-    configYaml: [
-      'observability:',
-      '  tracing:',
-      `    exporter: { endpoint: "${collector.endpoint}" }`,
-      '    metrics: { enabled: false }',
-      '    providers:',
-      '      - { host: "127.0.0.1", provider: openai, api: openai }',
-      '',
-    ].join('\n'),
+    configYaml: localOpenAiConfigYaml(collector.endpoint),
   });
   await collector.waitForSpans(CALLS, 10_000);
 }, 90_000);

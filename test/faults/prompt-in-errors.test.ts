@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runTracedApp, type AppRun } from '../helpers/run-traced-app.js';
+import { localOpenAiConfigYaml } from '../helpers/local-openai-config.js';
 import { startRawOtlpCollector, type RawOtlpCollector } from './helpers/raw-otlp-collector.js';
 
 const APP = path.join(REPO_ROOT, 'test/faults/apps/prompt-quoting-errors.mjs');
@@ -19,16 +20,7 @@ beforeAll(async () => {
   traced = await runTracedApp(APP, {
     env,
     timeoutMs: 30_000,
-    configYaml: [
-      'observability:',
-      '  tracing:',
-      `    exporter: { endpoint: "${collector.endpoint}" }`,
-      '    capture_content: false',
-      '    metrics: { enabled: false }',
-      '    providers:',
-      '      - { host: "127.0.0.1", provider: openai, api: openai }',
-      '',
-    ].join('\n'),
+    configYaml: localOpenAiConfigYaml(collector.endpoint, ['capture_content: false']),
   });
   await collector.waitForSpans(3, 10_000);
 }, 90_000);
