@@ -41,7 +41,7 @@ export class MultipartTextFields {
   push(chunk: Uint8Array): void {
     if (this.state === 'done' || chunk.byteLength === 0) return;
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const data = this.carry.byteLength > 0 ? Buffer.concat([this.carry, bytes]) : bytes;
+    const data = this.carry.byteLength > 0 ? this.joinCarry(bytes) : bytes;
     this.carry = Buffer.alloc(0);
     let at = 0;
     while (at < data.byteLength) {
@@ -49,6 +49,24 @@ export class MultipartTextFields {
       if (next === undefined) return;
       at = next;
     }
+  }
+
+  /**
+   * The carried bytes and `bytes` as one buffer to read on from. Inside a part's body (a file,
+   * chunk after chunk) the carry is the chunk's tail that might begin the delimiter: when the
+   * delimiter does not start in it, it is body and `bytes` is read as it is, without copying it.
+   */
+  private joinCarry(bytes: Buffer): Buffer {
+    // The seam holds any delimiter that starts in the carry only if `bytes` can complete it.
+    if (this.state === 'body' && bytes.byteLength >= this.delimiter.byteLength - 1) {
+      const seam = Buffer.concat([this.carry, bytes.subarray(0, this.delimiter.byteLength - 1)]);
+      const found = seam.indexOf(this.delimiter);
+      if (found === -1 || found >= this.carry.byteLength) {
+        this.keepValue(this.carry, 0, this.carry.byteLength);
+        return bytes;
+      }
+    }
+    return Buffer.concat([this.carry, bytes]);
   }
 
   /** The text fields seen so far: a FormData, read by name like the one an SDK hands to fetch. */
