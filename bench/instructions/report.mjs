@@ -1,6 +1,6 @@
 // Markdown tables of bench/results-instructions.json: instructions per call (V8 compilation left
 // out), the added instructions over the untraced run of the same cell, the target check, the
-// spread of repeated cells and the compilation share.
+// spread of repeated cells, the garbage collector's share and the compilation share.
 import { CONCURRENCIES, MODES, MODE_LABELS } from '../configurations.mjs';
 
 const CONFIG_ORDER = ['none', 'undici', 'llm-otel', 'llm-otel-metrics', 'otel-openai', 'traceloop', 'openinference'];
@@ -37,7 +37,9 @@ export function instructionTables({ meta, records }) {
   const get = (config, sdk, mode, concurrency) => {
     const runs = cells.get(`${config}|${sdk}|${mode}|${concurrency}`);
     if (!runs) return undefined;
-    return { ir: median(runs.map((r) => r.irPerCall)), spans: median(runs.map((r) => r.spansPerCall)), compilation: median(runs.map((r) => r.compilationPerCall)), runs };
+    return { ir: median(runs.map((r) => r.irPerCall)), spans: median(runs.map((r) => r.spansPerCall)), compilation: median(runs.map((r) => r.compilationPerCall)),
+      // Runs recorded before the GC share was read have none.
+      gc: runs.every((r) => r.gcPerCall !== undefined) ? median(runs.map((r) => r.gcPerCall)) : undefined, runs };
   };
   const sdkLabels = Object.fromEntries(records.map((r) => [r.sdk, r.sdkLabel]));
   const configs = [...CONFIG_ORDER.filter((c) => records.some((r) => r.config === c)), ...new Set(records.map((r) => r.config).filter((c) => !CONFIG_ORDER.includes(c)))];
@@ -105,17 +107,25 @@ export function instructionTables({ meta, records }) {
     }
     out.push('');
   }
-  out.push('## V8 compilation in the measured window, thousands of instructions per call (left out above)', '');
   const all = CONCURRENCIES.flatMap((concurrency) => SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode, concurrency }))))
     .filter(({ sdk, mode, concurrency }) => configs.some((c) => get(c, sdk, mode, concurrency)));
-  out.push(`| configuration | ${all.map(({ sdk, mode, concurrency }) => `${sdk} ${mode} c=${concurrency}`).join(' | ')} |`);
-  out.push(`|---|${all.map(() => '---:').join('|')}|`);
-  for (const config of configs) {
-    out.push(`| ${config} | ${all.map(({ sdk, mode, concurrency }) => {
-      const cell = get(config, sdk, mode, concurrency);
-      return cell ? thousands(cell.compilation) : '';
-    }).join(' | ')} |`);
-  }
-  out.push('');
+  /** One row per configuration, one column per measured cell, of what `value` reads from a cell. */
+  const perCellTable = (title, note, value) => {
+    out.push(title, '', ...(note ? [note, ''] : []));
+    out.push(`| configuration | ${all.map(({ sdk, mode, concurrency }) => `${sdk} ${mode} c=${concurrency}`).join(' | ')} |`);
+    out.push(`|---|${all.map(() => '---:').join('|')}|`);
+    for (const config of configs) {
+      out.push(`| ${config} | ${all.map(({ sdk, mode, concurrency }) => {
+        const cell = get(config, sdk, mode, concurrency);
+        const v = cell && value(cell);
+        return v === undefined ? '' : thousands(v);
+      }).join(' | ')} |`);
+    }
+    out.push('');
+  };
+  perCellTable('## V8 garbage collection in the measured window, thousands of instructions per call (included above)',
+    'Whether a whole mark-compact falls into a window moves a cell by ~100-150k per call; compare the rest (total minus this) between builds. Empty: not measured, or recorded before this share was read.',
+    (cell) => cell.gc);
+  perCellTable('## V8 compilation in the measured window, thousands of instructions per call (left out above)', '', (cell) => cell.compilation);
   return out.join('\n');
 }

@@ -249,7 +249,7 @@ async function main() {
         const record = {
           ...cell, sdkLabel: sdk.label, repeat, runId, calls, warmup, batch: options.batch,
           env: options.env.length ? options.env : undefined,
-          irPerCall: (dump.total - dump.compilation) / calls, compilationPerCall: dump.compilation / calls,
+          irPerCall: (dump.total - dump.compilation) / calls, compilationPerCall: dump.compilation / calls, gcPerCall: dump.gc / calls,
           windowIr: dump.total, spansPerCall: inWindow.length / calls, spanNames: [...new Set(inWindow.map((s) => s.name))].slice(0, 3),
           exports: app.exports, seconds: (Date.now() - started) / 1000,
           dump: options.profile ? `${outFile}.1` : undefined,
@@ -257,7 +257,7 @@ async function main() {
         records.push(record);
         // Saved cell by cell: a long selection that stops keeps what it measured.
         saved = mergeResults(options.out, records, meta);
-        process.stderr.write(`${Math.round(record.irPerCall).toLocaleString('en-US')} instructions per call (+${Math.round(record.compilationPerCall).toLocaleString('en-US')} compiling), ${record.spansPerCall} spans per call, ${Math.round(record.seconds)} s\n`);
+        process.stderr.write(`${Math.round(record.irPerCall).toLocaleString('en-US')} instructions per call (${Math.round(record.gcPerCall).toLocaleString('en-US')} of them GC; +${Math.round(record.compilationPerCall).toLocaleString('en-US')} compiling), ${record.spansPerCall} spans per call, ${Math.round(record.seconds)} s\n`);
       }
     }
     if (!saved) return;
