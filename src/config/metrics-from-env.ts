@@ -3,8 +3,8 @@
  * metrics off, `console` prints them), OTEL_METRIC_EXPORT_INTERVAL, and the metrics protocol. The
  * endpoint follows the traces' collector unless a metrics or general OTEL_ endpoint variable is set,
  * which the metric exporter then reads itself. The temporality preference is read here, not by the
- * exporter: the exporter loads after start (sdk/lazy-exporter.ts), and the reader asks for the
- * temporality at its first collection, which may come before.
+ * exporter: the exporter lives in an export thread (sdk/off-thread-metric-exporter.ts), and the
+ * reader asks the app's thread for the temporality at its first collection.
  */
 import type { EnvVariableName } from './env-variables.js';
 import { checkOtelEndpointVariable, protocolFromEnv } from './exporter-from-env.js';

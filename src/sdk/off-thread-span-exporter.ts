@@ -1,20 +1,15 @@
-import { Worker } from 'node:worker_threads';
 import { ExportResultCode, globalErrorHandler, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { reportOnce } from '../diagnostics/report-once.js';
 import { trackBackgroundExporter, type BackgroundExporter } from './background-exporters.js';
-import type { ExportThreadSetup, FromExportThread, ToExportThread } from './export-thread-messages.js';
-import { EXPORT_THREAD_MARK } from './is-export-thread.js';
+import { exportThread } from './export-thread.js';
+import type { ExportThreadSetup } from './export-thread-messages.js';
 
 type Serialize = (spans: ReadableSpan[]) => Uint8Array | undefined;
 
-// Found through the package's own name, not beside this file: in the published build this code is
-// bundled into dist/ or dist/chunks/ (scripts/bundle-entries.mjs) while the thread stays in dist/sdk/.
-const EXPORT_THREAD = new URL(import.meta.resolve('llm-otel/internal/otlp-export-thread'));
-
 /**
  * The OTLP span exporter the batch processor talks to. Each batch is answered at once and handed,
- * serialized, to an export thread (otlp-export-thread.ts) that sends it. Why: an export to a
+ * serialized, to the export thread (export-thread.ts) that sends it. Why: an export to a
  * collector that accepts and never answers holds what it uses until its timeout (10 s) ends: the
  * batch processor's export timer, the HTTP agent's socket, grpc-js's call timer and session, the
  * retry timers. On the app's thread each of them kept the process alive after the app was done,
@@ -29,21 +24,21 @@ const EXPORT_THREAD = new URL(import.meta.resolve('llm-otel/internal/otlp-export
 export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
   sentItems = 0;
   private loading: Promise<Serialize> | undefined;
-  private thread: Worker | undefined;
-  private broken: Error | undefined;
+  private readonly thread = exportThread();
+  private readonly setup: ExportThreadSetup;
   private stopped = false;
   private nextId = 0;
   /** Spans of each batch handed on and not yet answered by the collector, by message id. */
   private readonly inFlight = new Map<number, number>();
   private inFlightSpans = 0;
   private idleWaiters: Array<() => void> = [];
-  private onShutDown: (() => void) | undefined;
 
   constructor(
-    private readonly setup: ExportThreadSetup,
+    setup: Omit<ExportThreadSetup, 'signal'>,
     private readonly maxInFlightSpans: number,
-    private readonly threadUrl: URL = EXPORT_THREAD,
   ) {
+    this.setup = { ...setup, signal: 'traces' };
+    this.thread.attach((error) => this.fail(error));
     trackBackgroundExporter(this);
   }
 
@@ -55,7 +50,8 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    if (this.stopped || this.broken) return resultCallback({ code: ExportResultCode.FAILED, error: this.broken ?? new Error('exporter is shut down') });
+    const broken = this.thread.broken;
+    if (this.stopped || broken) return resultCallback({ code: ExportResultCode.FAILED, error: broken ?? new Error('exporter is shut down') });
     if (this.inFlightSpans + spans.length > this.maxInFlightSpans) {
       return resultCallback({
         code: ExportResultCode.FAILED,
@@ -76,7 +72,7 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
   forceFlush(): Promise<void> {
     if (this.inFlight.size === 0) return Promise.resolve();
     // Whoever flushes means to wait (exit-flush bounds its own wait by the budget).
-    this.thread?.ref();
+    this.thread.keepAlive(true);
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -84,15 +80,7 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
     if (this.stopped) return;
     this.stopped = true;
     await this.forceFlush();
-    const thread = this.thread;
-    if (!thread || this.broken) return;
-    thread.ref();
-    await new Promise<void>((resolve) => {
-      this.onShutDown = resolve;
-      thread.once('exit', () => resolve());
-      thread.postMessage({ kind: 'shutdown' } satisfies ToExportThread);
-    });
-    await thread.terminate();
+    await this.thread.detach();
   }
 
   private load(): Promise<Serialize> {
@@ -101,17 +89,7 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
   }
 
   private async start(): Promise<Serialize> {
-    // No execArgv: the app's own preloads (--import, --require) have no business in this thread.
-    const thread = new Worker(this.threadUrl, { workerData: { ...this.setup, [EXPORT_THREAD_MARK]: true }, execArgv: [] });
-    thread.on('message', (message: FromExportThread) => this.receive(message));
-    thread.on('error', (error) => this.fail(error));
-    thread.on('exit', (code) => {
-      if (!this.stopped) this.fail(new Error(`the export thread stopped (exit code ${code})`));
-    });
-    // The point of the thread: its handles must never keep the app's process alive. After the
-    // listeners: adding a 'message' listener refs the worker's port again.
-    if (this.idleWaiters.length === 0) thread.unref();
-    this.thread = thread;
+    this.thread.prepare(this.setup);
     if (this.setup.protocol === 'http/json') {
       const { JsonTraceSerializer } = await import('@opentelemetry/otlp-transformer');
       return (spans) => JsonTraceSerializer.serializeRequest(spans);
@@ -120,16 +98,11 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
   }
 
   private send(id: number, bytes: Uint8Array | undefined): void {
-    if (!bytes || !this.thread || this.broken) return this.settle(id, this.broken?.message ?? 'nothing to send');
+    if (!bytes) return this.settle(id, 'nothing to send');
     const spans = this.inFlight.get(id) ?? 0;
     // A request body of its own (the serializer copies out) moves to the thread instead of being copied.
     const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-    this.thread.postMessage({ kind: 'export', id, batch: { bytes, spans } } satisfies ToExportThread, movable ? [bytes.buffer as ArrayBuffer] : []);
-  }
-
-  private receive(message: FromExportThread): void {
-    if (message.kind === 'shut-down') return this.onShutDown?.();
-    this.settle(message.id, message.error);
+    void this.thread.export(this.setup, { bytes, spans }, movable ? [bytes.buffer as ArrayBuffer] : []).then((error) => this.settle(id, error));
   }
 
   /** A batch is answered: sent (no error) or failed; the failure goes where the batch processor would send it. */
@@ -141,15 +114,14 @@ export class OffThreadSpanExporter implements SpanExporter, BackgroundExporter {
     if (error === undefined) this.sentItems += spans;
     else globalErrorHandler(new Error(error));
     if (this.inFlight.size > 0) return;
-    this.thread?.unref();
+    this.thread.keepAlive(false);
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
 
+  /** The thread could not start or stopped; ExportThread fails the batches it was sending. */
   private fail(error: Error): void {
-    if (this.broken) return;
-    this.broken = error;
     reportOnce('exporting spans from the export thread (no more spans are sent)', error);
     for (const id of [...this.inFlight.keys()]) this.settle(id, error.message);
   }

@@ -1,11 +1,9 @@
 import type { Resource } from '@opentelemetry/resources';
-import {
-  ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics,
-} from '@opentelemetry/sdk-metrics';
+import { ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
-import type { ExporterConfig, MetricsConfig, OtlpProtocol } from '../config/types.js';
-import { asGrpcOptions, otlpOptions, type OtlpExporterOptions } from './otlp-exporter-options.js';
-import { LazyExporter } from './lazy-exporter.js';
+import type { ExporterConfig, MetricsConfig } from '../config/types.js';
+import { OffThreadMetricExporter } from './off-thread-metric-exporter.js';
+import { otlpOptions } from './otlp-exporter-options.js';
 import { temporalitySelector } from './metric-temporality.js';
 
 export interface MetricsHandle {
@@ -15,21 +13,13 @@ export interface MetricsHandle {
   shutdown(): Promise<void>;
 }
 
-/** The metric exporter package of each protocol, imported only when the first export is due. */
-async function importOtlpMetricExporter(protocol: OtlpProtocol, options: OtlpExporterOptions): Promise<PushMetricExporter> {
-  if (protocol === 'grpc') return new (await import('@opentelemetry/exporter-metrics-otlp-grpc')).OTLPMetricExporter(await asGrpcOptions(options));
-  if (protocol === 'http/json') return new (await import('@opentelemetry/exporter-metrics-otlp-http')).OTLPMetricExporter(options);
-  return new (await import('@opentelemetry/exporter-metrics-otlp-proto')).OTLPMetricExporter(options);
-}
-
 function createMetricExporter(metricsConfig: MetricsConfig, exporter: ExporterConfig): PushMetricExporter {
   if (metricsConfig.exporter === 'console') return new ConsoleMetricExporter();
   // The traces' timeout and headers; the URL is the metrics' own (undefined: the exporter's variables).
   const { timeoutMillis, headers } = otlpOptions(exporter);
-  const options: OtlpExporterOptions = { timeoutMillis, ...(headers && { headers }), ...(metricsConfig.endpoint !== undefined && { url: metricsConfig.endpoint }) };
-  const lazy = new LazyExporter<ResourceMetrics>(() => importOtlpMetricExporter(metricsConfig.protocol, options));
-  // The reader takes its temporality from the exporter it is given, before the real one has loaded.
-  return Object.assign(lazy, { selectAggregationTemporality: temporalitySelector(metricsConfig.temporality) });
+  const options = { timeoutMillis, ...(headers && { headers }), ...(metricsConfig.endpoint !== undefined && { url: metricsConfig.endpoint }) };
+  // Sent from an export thread; the reader takes its temporality from the exporter it is given.
+  return new OffThreadMetricExporter({ protocol: metricsConfig.protocol, options }, temporalitySelector(metricsConfig.temporality));
 }
 
 /**
