@@ -95,6 +95,32 @@ export function instructionTables({ meta, records }) {
     }
   }
   out.push('');
+  // The same check on what is left when the collector's share is taken out of both sides: it moves
+  // by whole mark-compacts falling into a window or not (docs/benchmark.md, "Garbage collection").
+  const addedWithoutGc = (config, sdk, mode, concurrency) => {
+    const plus = added(config, sdk, mode, concurrency);
+    const cell = get(config, sdk, mode, concurrency);
+    const base = get('none', sdk, mode, concurrency);
+    if (plus === undefined || cell.gc === undefined || base.gc === undefined) return undefined;
+    return { rest: plus - (cell.gc - base.gc), gc: cell.gc - base.gc };
+  };
+  const gcRows = [];
+  for (const concurrency of CONCURRENCIES) {
+    for (const sdk of SDK_ORDER) {
+      for (const mode of MODES) {
+        const ours = addedWithoutGc('llm-otel-metrics', sdk, mode, concurrency);
+        const peers = PEERS.map((p) => ({ p, v: addedWithoutGc(p, sdk, mode, concurrency) })).filter((x) => x.v !== undefined).sort((a, b) => a.v.rest - b.v.rest);
+        if (ours === undefined || peers.length === 0) continue;
+        const peer = peers[0];
+        const verdict = ours.rest <= peer.v.rest / 2 ? 'yes' : `no: ${(ours.rest / peer.v.rest).toFixed(2)}x the peer`;
+        gcRows.push(`| ${sdkLabels[sdk]} | ${MODE_LABELS[mode]} | ${concurrency} | ${signedThousands(ours.rest)} (GC ${signedThousands(ours.gc)}) | ${signedThousands(peer.v.rest)} (GC ${signedThousands(peer.v.gc)}, ${peer.p}) | ${verdict} |`);
+      }
+    }
+  }
+  if (gcRows.length) {
+    out.push('## The same, with the garbage collector\'s share taken out of both sides', '');
+    out.push('| SDK | mode | concurrency | llm-otel, metrics on | cheapest tracing peer | half or less |', '|---|---|---:|---:|---|---|', ...gcRows, '');
+  }
   const repeated = [...cells.values()].filter((runs) => runs.length > 1);
   if (repeated.length) {
     out.push('## Spread of repeated cells', '');
