@@ -5,9 +5,20 @@
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import type { OTLPExporterNodeConfigBase } from '@opentelemetry/otlp-exporter-base/node-http';
 import type { OTLPGRPCExporterConfigNode } from '@opentelemetry/otlp-grpc-exporter-base';
-import { TraceExporterMetricsHelper } from '@opentelemetry/otlp-transformer';
+import { ProtobufTraceSerializer, TraceExporterMetricsHelper, type IExportTraceServiceResponse, type ISerializer } from '@opentelemetry/otlp-transformer';
 import { createOtlpExporter } from './create-otlp-exporter.js';
-import { fastTraceSerializer } from './otlp-trace-serializer.js';
+import { serializeTraceRequest } from './otlp-trace-serializer.js';
+
+/**
+ * The serializer for the exporters' delegates: our request writer, the package's response reader.
+ * Here, not beside the writer: the app's thread imports the writer alone (off-thread-span-exporter.ts),
+ * and @opentelemetry/otlp-transformer would bring ~180 modules with it (ESM copies of the API,
+ * core, resources and sdk-metrics), a ~300 ms stall of the app's event loop soon after start.
+ */
+export const fastTraceSerializer: ISerializer<ReadableSpan[], IExportTraceServiceResponse> = {
+  serializeRequest: serializeTraceRequest,
+  deserializeResponse: (data) => ProtobufTraceSerializer.deserializeResponse(data),
+};
 
 /**
  * An OTLP span exporter for `protocol`, configured as the package's own exporter for that protocol

@@ -1,12 +1,11 @@
 // ExportTraceServiceRequest (opentelemetry/proto/collector/trace/v1/trace_service.proto) from
-// ReadableSpans, as an ISerializer the OpenTelemetry exporters' own delegates accept, so their
-// transports, retries, headers and OTEL_* handling stay theirs. It writes the same bytes as
+// ReadableSpans: the bytes the export thread sends, and the request half of the ISerializer the
+// OpenTelemetry exporters' own delegates accept (otlp-span-exporters.ts). It writes the same bytes as
 // @opentelemetry/otlp-transformer's ProtobufTraceSerializer (test/unit/export/ compares them over
 // generated and recorded spans) in one pass instead of a size pass and a write pass, with each
 // resource and instrumentation scope encoded once and kept as bytes, and attribute keys cached.
 // Why our own: docs/benchmark.md, "The serializer".
 import type { InstrumentationScope } from '@opentelemetry/core';
-import { ProtobufTraceSerializer, type IExportTraceServiceResponse, type ISerializer } from '@opentelemetry/otlp-transformer';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { writeKeyValues } from './encode-attributes.js';
@@ -152,9 +151,3 @@ export function serializeTraceRequest(spans: ReadableSpan[]): Uint8Array {
   }
   return out.copyOut();
 }
-
-/** The serializer for the exporters' delegates: our request writer, the package's response reader. */
-export const fastTraceSerializer: ISerializer<ReadableSpan[], IExportTraceServiceResponse> = {
-  serializeRequest: serializeTraceRequest,
-  deserializeResponse: (data) => ProtobufTraceSerializer.deserializeResponse(data),
-};

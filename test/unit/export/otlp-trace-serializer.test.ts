@@ -4,7 +4,8 @@ import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type Readabl
 import { SpanStatusCode, type Link } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
-import { fastTraceSerializer, serializeTraceRequest } from '../../../src/export/otlp-trace-serializer.js';
+import { fastTraceSerializer } from '../../../src/export/otlp-span-exporters.js';
+import { serializeTraceRequest } from '../../../src/export/otlp-trace-serializer.js';
 import { listFixtures } from '../../helpers/fixtures.js';
 import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 import { startReplayServer, type ReplayServer } from '../../helpers/replay-server.js';

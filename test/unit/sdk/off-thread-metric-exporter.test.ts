@@ -63,7 +63,7 @@ describe('OffThreadMetricExporter', () => {
   it('sends from the export thread the same request body the metric exporter package sends from this one', async () => {
     const metrics = await collectMetrics();
     const onThisThread = new OTLPMetricExporter({ url });
-    const offThread = new OffThreadMetricExporter({ protocol: 'http/protobuf', options: { url } }, () => AggregationTemporality.CUMULATIVE);
+    const offThread = new OffThreadMetricExporter({ protocol: 'http/protobuf', options: { url, timeoutMillis: 2000 } }, () => AggregationTemporality.CUMULATIVE);
     try {
       expect(await exportOnce(onThisThread, metrics)).toMatchObject({ code: ExportResultCode.SUCCESS });
       expect(await exportOnce(offThread, metrics)).toMatchObject({ code: ExportResultCode.SUCCESS });
