@@ -1,9 +1,10 @@
-import { createNoopMeter, metrics, type Meter, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { createNoopMeter, metrics, type Meter, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { DEFAULT_MAX_CONTENT_BYTES } from '../config/defaults.js';
 import { captureContentFromEnv, genAiLatestOptedInFromEnv } from '../config/settings-from-env.js';
 import { createCostListener } from '../cost/cost-listener.js';
-import { createGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
+import { createGenAiMetricsListener, createInProcessGenAiMetricsListener } from '../metrics/genai-metrics-listener.js';
+import type { HistogramFactory } from '../metrics/series-histogram.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { GenAiConventions } from '../spans/genai-conventions.js';
 import { attachTraceAttributesProcessor } from '../own-sdk/attach-span-processor.js';
@@ -40,6 +41,8 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   declare private ownTracerProvider: boolean | undefined;
   declare private followed: { provider: TracerProvider; tracer: Tracer } | undefined;
   declare private explicitMeterProvider: boolean | undefined;
+  /** register's meter provider's meter, and the producer that aggregates our histograms there. */
+  declare private ownHistograms: { meter: Meter; histograms: HistogramFactory } | undefined;
   /** The contrib undici/http instrumentations, when `traceNonLlmRequests` is on. */
   declare private nonLlm: NonLlmInstrumentations | undefined;
   declare private givenTracerProvider: TracerProvider | undefined;
@@ -63,6 +66,16 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
   override setMeterProvider(meterProvider: Parameters<InstrumentationBase['setMeterProvider']>[0]): void {
     this.explicitMeterProvider = true;
     super.setMeterProvider(meterProvider);
+  }
+
+  /**
+   * register's own meter provider: the default GenAI histograms are aggregated by `histograms`,
+   * a producer of that provider's reader, instead of on instruments of its meter. Any other meter
+   * provider set later (an app's NodeSDK) gets the instruments again.
+   */
+  setMeterProviderWithHistograms(meterProvider: MeterProvider, histograms: HistogramFactory): void {
+    this.ownHistograms = { meter: meterProvider.getMeter(this.instrumentationName, this.instrumentationVersion), histograms };
+    this.setMeterProvider(meterProvider);
   }
 
   /**
@@ -98,7 +111,10 @@ export class LlmHttpInstrumentation extends InstrumentationBase<LlmHttpInstrumen
    * sampled-out call is not read for metrics nobody collects.
    */
   protected override _updateMetricInstruments(): void {
-    this.recordMetrics = isNoopMeter(this.meter) ? undefined : createGenAiMetricsListener(this.meter, this.conventions());
+    const conventions = this.conventions();
+    if (isNoopMeter(this.meter)) this.recordMetrics = undefined;
+    else if (this.ownHistograms?.meter === this.meter && conventions === 'default') this.recordMetrics = createInProcessGenAiMetricsListener(this.ownHistograms.histograms);
+    else this.recordMetrics = createGenAiMetricsListener(this.meter, conventions);
     this.refreshListeners();
   }
 

@@ -1,4 +1,4 @@
-import type { Meter } from '@opentelemetry/api';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import type { CompletedExchange } from '../capture/types.js';
 import {
   ATTR_GEN_AI_TOKEN_TYPE, GEN_AI_TOKEN_TYPE_VALUE_INPUT, GEN_AI_TOKEN_TYPE_VALUE_OUTPUT,
@@ -6,7 +6,8 @@ import {
   METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
 } from '../semconv.js';
 import { DURATION_SECONDS_BUCKETS, TOKEN_COUNT_BUCKETS } from './bucket-boundaries.js';
-import { exchangeMetricAttributes, withErrorType } from './exchange-metric-attributes.js';
+import { EXCHANGE_METRIC_KEYS, exchangeMetricValues } from './exchange-metric-attributes.js';
+import type { HistogramFactory } from './series-histogram.js';
 
 /**
  * The GenAI client metrics as `@opentelemetry/semantic-conventions` 1.45 names them:
@@ -15,33 +16,43 @@ import { exchangeMetricAttributes, withErrorType } from './exchange-metric-attri
  *   an instrumentation that cannot read a count MUST NOT report it, so a missing count is skipped);
  * - `gen_ai.client.operation.time_to_first_chunk` for streamed calls only.
  */
-export function defaultGenAiMetrics(meter: Meter): (exchange: CompletedExchange) => void {
-  const duration = meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_DURATION, {
+export function defaultGenAiMetrics(histogram: HistogramFactory): (exchange: CompletedExchange) => void {
+  const duration = histogram({
+    name: METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
     description: 'GenAI operation duration.',
     unit: 's',
-    advice: { explicitBucketBoundaries: [...DURATION_SECONDS_BUCKETS] },
+    boundaries: DURATION_SECONDS_BUCKETS,
+    keys: [...EXCHANGE_METRIC_KEYS, ATTR_ERROR_TYPE],
   });
-  const tokenUsage = meter.createHistogram(METRIC_GEN_AI_CLIENT_TOKEN_USAGE, {
+  const tokenUsage = histogram({
+    name: METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
     description: 'Number of input and output tokens used.',
     unit: '{token}',
-    advice: { explicitBucketBoundaries: [...TOKEN_COUNT_BUCKETS] },
+    boundaries: TOKEN_COUNT_BUCKETS,
+    keys: [...EXCHANGE_METRIC_KEYS, ATTR_GEN_AI_TOKEN_TYPE],
   });
-  const timeToFirstChunk = meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, {
+  const timeToFirstChunk = histogram({
+    name: METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
     description: 'Time to receive the first chunk of a streamed response.',
     unit: 's',
-    advice: { explicitBucketBoundaries: [...DURATION_SECONDS_BUCKETS] },
+    boundaries: DURATION_SECONDS_BUCKETS,
+    keys: EXCHANGE_METRIC_KEYS,
   });
 
   return (exchange) => {
-    const attributes = exchangeMetricAttributes(exchange);
-    duration.record(exchange.durationSeconds, withErrorType(attributes, exchange));
+    const values = exchangeMetricValues(exchange);
+    values.push(exchange.errorType || undefined);
+    duration.record(exchange.durationSeconds, values);
     const usage = exchange.response.usage;
     if (usage?.inputTokens !== undefined) {
-      tokenUsage.record(usage.inputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_INPUT });
+      values[values.length - 1] = GEN_AI_TOKEN_TYPE_VALUE_INPUT;
+      tokenUsage.record(usage.inputTokens, values);
     }
     if (usage?.outputTokens !== undefined) {
-      tokenUsage.record(usage.outputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_OUTPUT });
+      values[values.length - 1] = GEN_AI_TOKEN_TYPE_VALUE_OUTPUT;
+      tokenUsage.record(usage.outputTokens, values);
     }
-    if (exchange.timeToFirstChunkSeconds !== undefined) timeToFirstChunk.record(exchange.timeToFirstChunkSeconds, attributes);
+    // The last value is beyond this histogram's keys: ignored.
+    if (exchange.timeToFirstChunkSeconds !== undefined) timeToFirstChunk.record(exchange.timeToFirstChunkSeconds, values);
   };
 }

@@ -4,22 +4,33 @@ import type { CompletedExchange } from '../capture/types.js';
 import {
   ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL,
 } from '../semconv.js';
+import { seriesAttributes, type SeriesValue } from './series-histogram.js';
 
 /**
- * The attributes every GenAI client metric carries (operation, provider, request and response
- * model, server address and port). Only low-cardinality values: never ids or the URL path.
+ * The attributes every GenAI client metric carries (operation, provider, server address and port,
+ * request and response model), in the order `exchangeMetricValues` gives their values. Only
+ * low-cardinality values: never ids or the URL path.
  */
-export function exchangeMetricAttributes(exchange: CompletedExchange): Attributes {
+export const EXCHANGE_METRIC_KEYS: readonly string[] = [
+  ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_PROVIDER_NAME, ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT,
+  ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL,
+];
+
+/** The values of `EXCHANGE_METRIC_KEYS` for one call; a model that is not known is left out. */
+export function exchangeMetricValues(exchange: CompletedExchange): SeriesValue[] {
   const { url } = exchange;
-  const attributes: Attributes = {
-    [ATTR_GEN_AI_OPERATION_NAME]: exchange.request.operation,
-    [ATTR_GEN_AI_PROVIDER_NAME]: exchange.request.provider,
-    [ATTR_SERVER_ADDRESS]: url.hostname,
-    [ATTR_SERVER_PORT]: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-  };
-  if (exchange.request.model) attributes[ATTR_GEN_AI_REQUEST_MODEL] = exchange.request.model;
-  if (exchange.response.responseModel) attributes[ATTR_GEN_AI_RESPONSE_MODEL] = exchange.response.responseModel;
-  return attributes;
+  return [
+    exchange.request.operation,
+    exchange.request.provider,
+    url.hostname,
+    url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+    exchange.request.model || undefined,
+    exchange.response.responseModel || undefined,
+  ];
+}
+
+export function exchangeMetricAttributes(exchange: CompletedExchange): Attributes {
+  return seriesAttributes(EXCHANGE_METRIC_KEYS, exchangeMetricValues(exchange));
 }
 
 /** The common attributes plus `error.type` when the call failed (duration metrics take it). */

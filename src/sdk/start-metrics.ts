@@ -1,7 +1,8 @@
 import type { Resource } from '@opentelemetry/resources';
-import { ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import { ConsoleMetricExporter, InstrumentType, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { LlmHttpInstrumentation } from '../capture/llm-http-instrumentation.js';
 import type { ExporterConfig, MetricsConfig } from '../config/types.js';
+import { InProcessHistograms } from '../metrics/in-process-histograms.js';
 import { OffThreadMetricExporter } from './off-thread-metric-exporter.js';
 import { otlpOptions } from './otlp-exporter-options.js';
 import { temporalitySelector } from './metric-temporality.js';
@@ -34,14 +35,19 @@ export function startMetrics(
   resource: Resource,
   instrumentation: LlmHttpInstrumentation,
 ): MetricsHandle {
+  // The default GenAI histograms are aggregated outside sdk-metrics' instruments, for speed
+  // (metrics/in-process-histograms.ts); the reader collects them with the rest.
+  const scope = { name: instrumentation.instrumentationName, version: instrumentation.instrumentationVersion };
+  const histograms = new InProcessHistograms(resource, scope, temporalitySelector(metricsConfig.temporality)(InstrumentType.HISTOGRAM));
   const reader = new PeriodicExportingMetricReader({
+    metricProducers: [histograms],
     exporter: createMetricExporter(metricsConfig, exporter),
     exportIntervalMillis: metricsConfig.intervalMs,
     // The SDK refuses a timeout longer than the interval.
     exportTimeoutMillis: Math.min(exporter.timeoutMs, metricsConfig.intervalMs),
   });
   const meterProvider = new MeterProvider({ resource, readers: [reader] });
-  instrumentation.setMeterProvider(meterProvider);
+  instrumentation.setMeterProviderWithHistograms(meterProvider, histograms.histogram);
   // An export is a gRPC call that keeps the event loop alive, and exit-flush flushes on every
   // `beforeExit`: flushing when nothing changed would start another export, then another
   // `beforeExit`, forever. So a flush exports only the first time and after new LLM calls.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeterProvider, MetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, MeterProvider, MetricReader, type HistogramMetricData, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { LlmHttpInstrumentation } from '../../../src/capture/llm-http-instrumentation.js';
+import { InProcessHistograms } from '../../../src/metrics/in-process-histograms.js';
 import { startMockLlmServer, type MockLlmServer } from '../../../src/mock-server/mock-llm-server.js';
 import { useInMemorySdk } from '../../helpers/in-memory-sdk.js';
 
@@ -36,6 +38,12 @@ afterAll(async () => {
   await server.close();
 });
 
+function tokenSums(resourceMetrics: ResourceMetrics): Record<string, number | undefined> {
+  const metrics = resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics);
+  const tokenUsage = metrics.find((m) => m.descriptor.name === 'gen_ai.client.token.usage') as HistogramMetricData | undefined;
+  return Object.fromEntries((tokenUsage?.dataPoints ?? []).map((p) => [p.attributes['gen_ai.token.type'], p.value.sum]));
+}
+
 async function chat(): Promise<{ usage: { prompt_tokens: number; completion_tokens: number } }> {
   const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 3 });
   const response = await fetch(`${server.url}/chat/completions`, { method: 'POST', body });
@@ -59,5 +67,25 @@ describe('LlmHttpInstrumentation metrics and cost', () => {
     await chat();
     const [span] = exporter.getFinishedSpans();
     expect(span!.attributes['llm_otel.cost.usd']).toBeGreaterThan(0);
+  });
+
+  it('aggregates the histograms in process on the meter provider register gives it, and on instruments again on any other', async () => {
+    const resource = resourceFromAttributes({ 'service.name': 'in-process' });
+    const histograms = new InProcessHistograms(resource, { name: 'llm-otel', version: '0' }, AggregationTemporality.CUMULATIVE);
+    const ownReader = new CollectingReader();
+    const ownProvider = new MeterProvider({ resource, readers: [ownReader] });
+    instrumentation.setMeterProviderWithHistograms(ownProvider, histograms.histogram);
+    const { usage } = await chat();
+    // Nothing on the provider's instruments: the producer holds the measurements.
+    expect(tokenSums((await ownReader.collect()).resourceMetrics)).toEqual({});
+    expect(tokenSums((await histograms.collect()).resourceMetrics)).toEqual({ input: usage.prompt_tokens, output: usage.completion_tokens });
+
+    await reader.collect();
+    instrumentation.setMeterProvider(meterProvider);
+    const second = await chat();
+    expect(tokenSums((await histograms.collect()).resourceMetrics)).toEqual({ input: usage.prompt_tokens, output: usage.completion_tokens });
+    const sums = tokenSums((await reader.collect()).resourceMetrics);
+    expect(sums.input).toBeGreaterThanOrEqual(second.usage.prompt_tokens);
+    await ownProvider.shutdown();
   });
 });
