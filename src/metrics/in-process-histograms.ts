@@ -9,7 +9,7 @@ import { seriesAttributes, type HistogramSpec, type SeriesHistogram, type Series
 /** sdk-metrics' default cardinality limit per instrument and collection. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
 const OVERFLOW_ATTRIBUTES: Attributes = { 'otel.metric.overflow': true };
-/** Cannot be a series key: those start with `s`, `n` or `-`. */
+/** Cannot be a series key: those start with `s`, `n` or `-` (or are empty). */
 const OVERFLOW_KEY = '!overflow';
 
 /**
@@ -50,6 +50,8 @@ class HistogramPoint {
   hasMinMax = false;
 
   constructor(
+    /** The series' values as a string (seriesKey), to find it again in the next collection. */
+    readonly key: string,
     public startTime: HrTime,
     readonly attributes: Attributes,
     readonly counts: number[],
@@ -67,7 +69,7 @@ class HistogramPoint {
 
   /** This point's measurements added to an earlier one's (a cumulative series across collections). */
   after(earlier: HistogramPoint): HistogramPoint {
-    const merged = new HistogramPoint(earlier.startTime, earlier.attributes, earlier.counts.map((n, i) => n + this.counts[i]!));
+    const merged = new HistogramPoint(earlier.key, earlier.startTime, earlier.attributes, earlier.counts.map((n, i) => n + this.counts[i]!));
     merged.sum = earlier.sum + this.sum;
     merged.count = earlier.count + this.count;
     merged.hasMinMax = earlier.hasMinMax || this.hasMinMax;
@@ -79,13 +81,20 @@ class HistogramPoint {
   }
 }
 
+/** Series by their values, one map level per key; the last level holds the points. */
+type SeriesTree = Map<SeriesValue, SeriesTree | HistogramPoint>;
+
 /**
- * One histogram aggregated here. Between collections a measurement goes to its series by the key
- * of its values; the series' attribute object is built once, when the series first appears.
+ * One histogram aggregated here. Between collections a measurement finds its series by its
+ * values, one map lookup per key (no string is built per measurement); a series' key string and
+ * attribute object are built once, when the series first appears in a collection period.
  */
 class InProcessHistogram implements SeriesHistogram {
-  private active = new Map<string, HistogramPoint>();
-  /** What the last collection reported, and when. */
+  private tree: SeriesTree = new Map();
+  /** The period's series in the order they appeared (sdk-metrics reports them in that order). */
+  private order: HistogramPoint[] = [];
+  private overflow: HistogramPoint | undefined;
+  /** What the last collection reported, by series key, and when. */
   private last: { points: Map<string, HistogramPoint>; time: HrTime } | undefined;
   /** As sdk-metrics builds an instrument's descriptor (its type and advice too, beyond the public type). */
   private readonly descriptor: HistogramMetricData['descriptor'] & { type: InstrumentType; advice: { explicitBucketBoundaries: number[] } };
@@ -111,19 +120,31 @@ class InProcessHistogram implements SeriesHistogram {
       diag.warn(`negative value provided to histogram ${this.spec.name}: ${value}`);
       return;
     }
-    const key = seriesKey(values, this.spec.keys.length);
-    let point = this.active.get(key);
+    const last = this.spec.keys.length - 1;
+    let node = this.tree;
+    for (let i = 0; i < last; i += 1) {
+      let next = node.get(values[i]) as SeriesTree | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(values[i], next);
+      }
+      node = next;
+    }
+    let point = node.get(values[last]) as HistogramPoint | undefined;
     if (point === undefined) {
-      const isOverflow = this.active.size >= this.seriesLimit;
-      const pointKey = isOverflow ? OVERFLOW_KEY : key;
-      point = this.active.get(pointKey);
-      if (point === undefined) {
-        const attributes = isOverflow ? OVERFLOW_ATTRIBUTES : seriesAttributes(this.spec.keys, values);
-        point = new HistogramPoint(millisToHrTime(Date.now()), attributes, new Array<number>(this.spec.boundaries.length + 1).fill(0));
-        this.active.set(pointKey, point);
+      if (this.order.length >= this.seriesLimit) point = this.overflow ??= this.newPoint(OVERFLOW_KEY, OVERFLOW_ATTRIBUTES);
+      else {
+        point = this.newPoint(seriesKey(values, last + 1), seriesAttributes(this.spec.keys, values));
+        node.set(values[last], point);
       }
     }
     point.add(value, this.spec.boundaries);
+  }
+
+  private newPoint(key: string, attributes: Attributes): HistogramPoint {
+    const point = new HistogramPoint(key, millisToHrTime(Date.now()), attributes, new Array<number>(this.spec.boundaries.length + 1).fill(0));
+    this.order.push(point);
+    return point;
   }
 
   /**
@@ -131,8 +152,10 @@ class InProcessHistogram implements SeriesHistogram {
    * starting at the last collection) or since the first measurement (cumulative: every series).
    */
   collect(time: HrTime): HistogramMetricData | undefined {
-    const current = this.active;
-    this.active = new Map();
+    const current = new Map(this.order.map((point) => [point.key, point]));
+    this.tree = new Map();
+    this.order = [];
+    this.overflow = undefined;
     let points = current;
     if (this.last && this.temporality === AggregationTemporality.CUMULATIVE) {
       points = this.last.points;
