@@ -21,22 +21,22 @@ export function requestAttributes(facts: RequestFacts, url: URL): Attributes {
     [ATTR_SERVER_ADDRESS]: url.hostname,
     [ATTR_SERVER_PORT]: url.port ? Number(url.port) : defaultPort(url),
   };
-  const set = (key: string, value: Attributes[string]) => {
-    if (value !== undefined) attributes[key] = value;
-  };
-  set(ATTR_GEN_AI_REQUEST_MODEL, facts.model);
-  set(ATTR_GEN_AI_REQUEST_TEMPERATURE, facts.temperature);
-  set(ATTR_GEN_AI_REQUEST_TOP_P, facts.topP);
-  set(ATTR_GEN_AI_REQUEST_TOP_K, facts.topK);
-  set(ATTR_GEN_AI_REQUEST_MAX_TOKENS, facts.maxTokens);
-  set(ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, facts.stopSequences);
-  set(ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, facts.frequencyPenalty);
-  set(ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, facts.presencePenalty);
-  set(ATTR_GEN_AI_REQUEST_SEED, facts.seed);
-  set(ATTR_GEN_AI_REQUEST_CHOICE_COUNT, facts.choiceCount);
-  set(ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, facts.encodingFormats);
-  set(ATTR_GEN_AI_OUTPUT_TYPE, facts.outputType);
+  // One store per attribute, not a `set(key, value)` helper: a helper's single store sees every
+  // key and goes megamorphic (see response-attributes.ts).
+  const { model, temperature, topP, topK, maxTokens, stopSequences, frequencyPenalty, presencePenalty, seed, choiceCount, encodingFormats, outputType, serviceTier } = facts;
+  if (model !== undefined) attributes[ATTR_GEN_AI_REQUEST_MODEL] = model;
+  if (temperature !== undefined) attributes[ATTR_GEN_AI_REQUEST_TEMPERATURE] = temperature;
+  if (topP !== undefined) attributes[ATTR_GEN_AI_REQUEST_TOP_P] = topP;
+  if (topK !== undefined) attributes[ATTR_GEN_AI_REQUEST_TOP_K] = topK;
+  if (maxTokens !== undefined) attributes[ATTR_GEN_AI_REQUEST_MAX_TOKENS] = maxTokens;
+  if (stopSequences !== undefined) attributes[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = stopSequences;
+  if (frequencyPenalty !== undefined) attributes[ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY] = frequencyPenalty;
+  if (presencePenalty !== undefined) attributes[ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY] = presencePenalty;
+  if (seed !== undefined) attributes[ATTR_GEN_AI_REQUEST_SEED] = seed;
+  if (choiceCount !== undefined) attributes[ATTR_GEN_AI_REQUEST_CHOICE_COUNT] = choiceCount;
+  if (encodingFormats !== undefined) attributes[ATTR_GEN_AI_REQUEST_ENCODING_FORMATS] = encodingFormats;
+  if (outputType !== undefined) attributes[ATTR_GEN_AI_OUTPUT_TYPE] = outputType;
   if (facts.stream) attributes[ATTR_GEN_AI_REQUEST_STREAM] = true;
-  set(ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, facts.serviceTier);
+  if (serviceTier !== undefined) attributes[ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER] = serviceTier;
   return attributes;
 }
