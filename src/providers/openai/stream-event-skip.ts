@@ -46,3 +46,46 @@ export function isBareChatDelta(data: string): boolean {
 export function isResponsesDelta(data: string): boolean {
   return data.includes('type":"response.') && data.includes('.delta"') && !data.includes('error"') && !RESPONSE_OBJECT.test(data);
 }
+
+const CONTENT_STRING = '"content":"';
+const BACKSLASH = 0x5c;
+
+/**
+ * `isBareChatDelta` with a shortcut for the stream's next deltas. OpenAI repeats a chunk's id,
+ * `created`, model and fingerprint in every chunk, so consecutive content deltas differ only in
+ * the text of `"content":"..."`. This remembers the text before and after that string in the last
+ * bare delta; an event with the same text before and after, whose content has no quote (so the
+ * string ends where the remembered one did) and does not end in a backslash (which would escape
+ * that quote), has the same keys and values around its content: it is bare too. The shortcut
+ * compares two strings natively instead of the four searches, about 2,000 instructions an event;
+ * any other event gets the full test. Per stream: its state is one stream's last delta.
+ */
+export class BareChatDeltaTest {
+  private before = '';
+  private after = '';
+
+  isBare(data: string): boolean {
+    if (this.before !== '' && this.matchesLast(data)) return true;
+    if (!isBareChatDelta(data)) return false;
+    this.remember(data);
+    return true;
+  }
+
+  private matchesLast(data: string): boolean {
+    const end = data.length - this.after.length;
+    if (end < this.before.length || !data.startsWith(this.before) || !data.endsWith(this.after)) return false;
+    return data.indexOf('"', this.before.length) === end && data.charCodeAt(end - 1) !== BACKSLASH;
+  }
+
+  private remember(data: string): void {
+    this.before = '';
+    const at = data.indexOf(CONTENT_STRING);
+    // One content string only: with two (two choices) the one that varies is not known.
+    if (at === -1 || data.indexOf(CONTENT_STRING, at + 1) !== -1) return;
+    const start = at + CONTENT_STRING.length;
+    const close = data.indexOf('"', start);
+    if (close === -1 || data.charCodeAt(close - 1) === BACKSLASH) return;
+    this.before = data.slice(0, start);
+    this.after = data.slice(close);
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listFixtures } from '../../../helpers/fixtures.js';
 import { parseFixture } from '../../../helpers/parse-fixture.js';
-import { isBareChatDelta, isResponsesDelta } from '../../../../src/providers/openai/stream-event-skip.js';
+import { BareChatDeltaTest, isBareChatDelta, isResponsesDelta } from '../../../../src/providers/openai/stream-event-skip.js';
 
 describe('isBareChatDelta', () => {
   it.each([
@@ -18,6 +18,82 @@ describe('isBareChatDelta', () => {
     ['model text that quotes the keys', '{"choices":[{"index":0,"delta":{"content":"\\"finish_reason\\":\\"stop\\", \\"usage\\": {"},"finish_reason":null}]}', true],
   ])('%s', (_name, data, expected) => {
     expect(isBareChatDelta(data)).toBe(expected);
+  });
+});
+
+/** What the JSON says: no error, no usage object, and every choice still running. */
+function parsedIsBare(data: string): boolean {
+  const chunk = JSON.parse(data) as { error?: unknown; usage?: unknown; x_groq?: { usage?: unknown }; choices?: { finish_reason?: unknown }[] };
+  if (chunk.error !== undefined || (chunk.usage !== null && typeof chunk.usage === 'object') || chunk.x_groq?.usage !== undefined) return false;
+  return (chunk.choices ?? []).length > 0 && chunk.choices!.every((choice) => choice.finish_reason === null);
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('BareChatDeltaTest', () => {
+  // Content texts that could fool a text comparison: quotes, backslashes (a trailing one would
+  // escape the closing quote), text that spells the keys, unicode.
+  const TEXTS = ['Hello', ' world', '', 'a\\"b', 'ends in \\\\', 'tab\\t', '\\"finish_reason\\":\\"stop\\"', '\\u00e9t\\u00e9', 'error', 'usage', '😀'];
+  const chunk = (id: string, text: string, finish: string | null, extra = '') =>
+    `{"id":"${id}","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"${text}"},"logprobs":null,"finish_reason":${finish === null ? 'null' : `"${finish}"`}}]${extra}}`;
+
+  it('calls an event bare only when its JSON says so, and whenever the full test would', () => {
+    const random = seeded(5);
+    let bareEvents = 0;
+    for (let stream = 0; stream < 300; stream += 1) {
+      const test = new BareChatDeltaTest();
+      const id = random() < 0.8 ? 'chatcmpl-1' : `chatcmpl-${stream}`;
+      for (let i = 0; i < 40; i += 1) {
+        const pick = random();
+        const text = TEXTS[Math.floor(random() * TEXTS.length)]!;
+        const data =
+          pick < 0.75 ? chunk(random() < 0.1 ? `${id}x` : id, text, null, random() < 0.3 ? ',"usage":null' : '')
+          : pick < 0.85 ? chunk(id, text, random() < 0.5 ? 'stop' : 'length')
+          : pick < 0.9 ? chunk(id, text, null, ',"usage":{"prompt_tokens":1,"completion_tokens":2}')
+          : pick < 0.95 ? `{"error":{"message":"${text}","type":"server_error"}}`
+          : `{"id":"${id}","choices":[{"index":0,"delta":{"content":"${text}"},"finish_reason":null},{"index":1,"delta":{"content":"${text}"},"finish_reason":${random() < 0.5 ? 'null' : '"stop"'}}]}`;
+        const bare = test.isBare(data);
+        if (bare) expect(parsedIsBare(data), data).toBe(true);
+        if (isBareChatDelta(data)) expect(bare, data).toBe(true);
+        if (bare) bareEvents += 1;
+      }
+    }
+    expect(bareEvents).toBeGreaterThan(5_000);
+  });
+
+  it('answers the next deltas of a stream without the full test\'s searches', () => {
+    const test = new BareChatDeltaTest();
+    expect(test.isBare(chunk('c', 'Hi', null))).toBe(true);
+    const original = String.prototype.includes;
+    let searches = 0;
+    String.prototype.includes = function (this: string, ...args: Parameters<string['includes']>) {
+      searches += 1;
+      return original.apply(this, args);
+    };
+    try {
+      for (const text of ['a', 'bc', ' def', '']) expect(test.isBare(chunk('c', text, null)), text).toBe(true);
+      expect(searches).toBe(0);
+      // A finished chunk, and a delta whose text holds a quote, go to the full test.
+      expect(test.isBare(chunk('c', 'x', 'stop'))).toBe(false);
+      expect(test.isBare(chunk('c', 'say \\"hi\\"', null))).toBe(true);
+      expect(searches).toBeGreaterThan(0);
+      // Text around the content that matches the last delta's, but a second choice spliced in
+      // through the content's quotes: that choice finished.
+      const spliced = chunk('c', 'x"},"logprobs":null,"finish_reason":"stop"},{"index":1,"delta":{"content":"y', null);
+      expect(parsedIsBare(spliced)).toBe(false);
+      expect(test.isBare(spliced)).toBe(false);
+    } finally {
+      String.prototype.includes = original;
+    }
   });
 });
 
