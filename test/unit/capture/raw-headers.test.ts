@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawHeadersToRecord } from '../../../src/capture/raw-headers.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 /** What the record must hold: each part decoded on its own, names lower-cased, repeats joined. */
 function expectedRecord(raw: ReadonlyArray<Buffer | string>): Record<string, string> {
@@ -12,17 +13,6 @@ function expectedRecord(raw: ReadonlyArray<Buffer | string>): Record<string, str
   return headers;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES = ['Content-Type', 'content-encoding', 'X-Request-Id', 'Set-Cookie', 'set-cookie', 'openai-model', 'Location', 'x-amzn-ErrorType', 'A', ''];
 // ASCII, non-ASCII UTF-8 (2, 3 and 4 bytes), bytes that are not UTF-8, an empty value.
 const VALUES: (string | Buffer)[] = [
@@ -32,7 +22,7 @@ const VALUES: (string | Buffer)[] = [
 
 describe('rawHeadersToRecord', () => {
   it('gives what decoding each name and value on its own gives, over seeded header lists', () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     let atOnce = 0;
     for (let round = 0; round < 2000; round += 1) {
       const raw: (Buffer | string)[] = [];

@@ -7,6 +7,7 @@ import type { CompletedExchange } from '../../../src/capture/types.js';
 import { defaultGenAiMetrics } from '../../../src/metrics/default-genai-metrics.js';
 import { InProcessHistograms } from '../../../src/metrics/in-process-histograms.js';
 import { meterHistograms } from '../../../src/metrics/series-histogram.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 /**
  * The in-process histograms against sdk-metrics' own: the same GenAI measurements recorded both
@@ -54,18 +55,6 @@ function twoWays(temporality: AggregationTemporality, cardinalityLimit?: number)
   };
 }
 
-/** mulberry32: a small seeded generator, so a failure names the seed that reproduces it. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Values chosen to break a careless series key: pairs that concatenate alike ('ab' + 'c' and
 // 'a' + 'bc'), text that looks like the key's own encoding, empty strings (left out, as unknown).
 const MODELS = ['gpt-4o', 'ab', 'a', 'c', 'bc', 's2:ab', 'n443;', '-', '', undefined, 'modèle-ü', '😀'];
@@ -98,7 +87,7 @@ afterEach(() => {
 });
 
 async function expectSameCollections(seed: number, temporality: AggregationTemporality, calls: number, cardinalityLimit?: number): Promise<number> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const metrics = twoWays(temporality, cardinalityLimit);
   let points = 0;
   for (let i = 0; i < calls; i += 1) {
@@ -135,7 +124,7 @@ describe('InProcessHistograms', () => {
 
   it('overflows at the default limit of 2,000 series per collection as sdk-metrics does', async () => {
     const metrics = twoWays(AggregationTemporality.CUMULATIVE);
-    const random = seeded(7);
+    const random = seededRandom(7);
     for (let i = 0; i < 2100; i += 1) {
       const exchange = randomExchange(random);
       metrics.record({ ...exchange, durationSeconds: 1, request: { ...exchange.request, model: `model-${i}` } });

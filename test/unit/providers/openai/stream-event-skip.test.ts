@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listFixtures } from '../../../helpers/fixtures.js';
 import { parseFixture } from '../../../helpers/parse-fixture.js';
 import { BareChatDeltaTest, isBareChatDelta, isResponsesDelta } from '../../../../src/providers/openai/stream-event-skip.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 describe('isBareChatDelta', () => {
   it.each([
@@ -28,17 +29,6 @@ function parsedIsBare(data: string): boolean {
   return (chunk.choices ?? []).length > 0 && chunk.choices!.every((choice) => choice.finish_reason === null);
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('BareChatDeltaTest', () => {
   // Content texts that could fool a text comparison: quotes, backslashes (a trailing one would
   // escape the closing quote), text that spells the keys, unicode.
@@ -47,7 +37,7 @@ describe('BareChatDeltaTest', () => {
     `{"id":"${id}","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"${text}"},"logprobs":null,"finish_reason":${finish === null ? 'null' : `"${finish}"`}}]${extra}}`;
 
   it('calls an event bare only when its JSON says so, and whenever the full test would', () => {
-    const random = seeded(5);
+    const random = seededRandom(5);
     let bareEvents = 0;
     for (let stream = 0; stream < 300; stream += 1) {
       const test = new BareChatDeltaTest();
