@@ -57,8 +57,8 @@ const BACKSLASH = 0x5c;
  * bare delta; an event with the same text before and after, whose content has no quote (so the
  * string ends where the remembered one did) and does not end in a backslash (which would escape
  * that quote), has the same keys and values around its content: it is bare too. The shortcut
- * compares two strings natively instead of the four searches, about 2,000 instructions an event;
- * any other event gets the full test. Per stream: its state is one stream's last delta.
+ * compares two strings natively instead of running the four searches (about 2,000 instructions
+ * an event); any other event gets the full test. Per stream: its state is one stream's last delta.
  */
 export class BareChatDeltaTest {
   private before = '';

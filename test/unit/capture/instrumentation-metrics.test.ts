@@ -80,12 +80,15 @@ describe('LlmHttpInstrumentation metrics and cost', () => {
     expect(tokenSums((await ownReader.collect()).resourceMetrics)).toEqual({});
     expect(tokenSums((await histograms.collect()).resourceMetrics)).toEqual({ input: usage.prompt_tokens, output: usage.completion_tokens });
 
-    await reader.collect();
+    // The first provider's reader is cumulative: the next call must add exactly its tokens there.
+    const before = tokenSums((await reader.collect()).resourceMetrics);
     instrumentation.setMeterProvider(meterProvider);
     const second = await chat();
     expect(tokenSums((await histograms.collect()).resourceMetrics)).toEqual({ input: usage.prompt_tokens, output: usage.completion_tokens });
-    const sums = tokenSums((await reader.collect()).resourceMetrics);
-    expect(sums.input).toBeGreaterThanOrEqual(second.usage.prompt_tokens);
+    expect(tokenSums((await reader.collect()).resourceMetrics)).toEqual({
+      input: (before.input ?? 0) + second.usage.prompt_tokens,
+      output: (before.output ?? 0) + second.usage.completion_tokens,
+    });
     await ownProvider.shutdown();
   });
 });
