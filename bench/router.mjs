@@ -3,27 +3,23 @@
 // streamed (100 chunks), at concurrency 1 and 32, and requests per second at 32, in one run.
 // The backend (the mock server) and the router are processes of their own; the client is this
 // process (plain fetch, untraced). The router traces every request (always_on) to a receiver in
-// this process, and classifies each one (`model: "auto"`, one keyword rule, a system_prompt
-// plugin), so the figures include the work a traced, routing router does. The cache is off: a hit
-// would skip the backend and measure nothing but the cache.
+// this process and classifies each one (bench/router-setup.mjs).
 // Where the time goes: the router's CPU per request (from /proc).
 // Writes bench/router-results.md and bench/router-results.json and prints the table.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 import { startOtlpReceiver } from '../dist/viewer/otlp-receiver.js';
 import { startMockServer } from './child-runner.mjs';
+import { REPO_ROOT } from './configurations.mjs';
+import { chatBody, routerConfigYaml, sendRequests, startRouterProcess, STREAM_CHUNKS } from './router-setup.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Measured requests per step; bounded so the whole part takes about a minute. */
 const REQUESTS = QUICK ? { chat: { 1: 100, 32: 320 }, stream: { 1: 40, 32: 128 } } : { chat: { 1: 400, 32: 1600 }, stream: { 1: 150, 32: 640 } };
 const WARMUP = QUICK ? 30 : 100;
-const STREAM_CHUNKS = 100;
 
 function percentile(sorted, q) {
   if (sorted.length === 0) return Number.NaN;
@@ -40,46 +36,8 @@ function cpuMs(pid) {
   }
 }
 
-async function startRouter(configFile) {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/main.js'), 'router', '--config', configFile, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OTEL_|OTLP_|LLM_OTEL_)/.test(key))),
-  });
-  const line = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`router exited with ${code}`)));
-  });
-  const url = /listening on (\S+)/.exec(line)[1];
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { url, pid: child.pid, stop: async () => { child.kill('SIGTERM'); await exited; } };
-}
-
-function body(mode, model) {
-  const params = { model, messages: [{ role: 'user', content: 'Write a function that adds two numbers' }], max_tokens: mode === 'stream' ? STREAM_CHUNKS : 8 };
-  return JSON.stringify(mode === 'stream' ? { ...params, stream: true, stream_options: { include_usage: true } } : params);
-}
-
-/** One request, read to the end; its latency in milliseconds. */
-async function call(baseUrl, payload) {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
-  return performance.now() - started;
-}
-
 async function load(baseUrl, payload, requests, concurrency) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < requests) {
-      next += 1;
-      latencies.push(await call(baseUrl, payload));
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const { latencies, seconds } = await sendRequests(baseUrl, payload, requests, concurrency);
   return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), rps: requests / seconds };
 }
 
@@ -89,36 +47,19 @@ export async function runRouterBench() {
   const backendPort = Number(new URL(backend.url).port);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-otel-bench-router-'));
   const configFile = path.join(dir, 'router-config.yaml');
-  fs.writeFileSync(configFile, `observability:
-  tracing:
-    exporter: { endpoint: "http://127.0.0.1:${receiver.port}" }
-    resource: { service_name: bench-router }
-vllm_endpoints:
-  - { name: mock, address: 127.0.0.1, port: ${backendPort} }
-model_config:
-  gpt-4o-mini: { preferred_endpoints: [mock] }
-default_model: gpt-4o-mini
-keyword_rules:
-  - { name: code, operator: OR, keywords: ["\\\\bfunction\\\\b"] }
-decisions:
-  - name: code
-    priority: 1
-    rules: { conditions: [{ type: keyword, name: code }] }
-    modelRefs: [{ model: gpt-4o-mini }]
-    plugins: [{ type: system_prompt, configuration: { system_prompt: "You write code." } }]
-`);
-  const router = await startRouter(configFile);
+  fs.writeFileSync(configFile, routerConfigYaml({ otlpEndpoint: `http://127.0.0.1:${receiver.port}`, backendPort }));
+  const router = await startRouterProcess(configFile);
   const rows = [];
   try {
     for (const mode of ['chat', 'stream']) {
       for (const concurrency of [1, 32]) {
         const requests = REQUESTS[mode][concurrency];
         process.stderr.write(`router bench: ${mode} c=${concurrency} (${requests} requests each way) ... `);
-        await load(backend.url, body(mode, 'gpt-4o-mini'), WARMUP, concurrency);
-        await load(`${router.url}/v1`, body(mode, 'auto'), WARMUP, concurrency);
-        const direct = await load(backend.url, body(mode, 'gpt-4o-mini'), requests, concurrency);
+        await load(backend.url, chatBody(mode, 'gpt-4o-mini'), WARMUP, concurrency);
+        await load(`${router.url}/v1`, chatBody(mode, 'auto'), WARMUP, concurrency);
+        const direct = await load(backend.url, chatBody(mode, 'gpt-4o-mini'), requests, concurrency);
         const cpuBefore = cpuMs(router.pid);
-        const routed = await load(`${router.url}/v1`, body(mode, 'auto'), requests, concurrency);
+        const routed = await load(`${router.url}/v1`, chatBody(mode, 'auto'), requests, concurrency);
         const routerCpuMsPerRequest = (cpuMs(router.pid) - cpuBefore) / requests;
         rows.push({ mode, concurrency, requests, direct, routed, routerCpuMsPerRequest });
         process.stderr.write('done\n');

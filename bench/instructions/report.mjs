@@ -27,7 +27,17 @@ const median = (values) => {
 const thousands = (n) => `${Math.round(n / 1000).toLocaleString('en-US')}k`;
 const signedThousands = (n) => `${n >= 0 ? '+' : '-'}${thousands(Math.abs(n))}`;
 
-export function instructionTables({ meta, records }) {
+/**
+ * The processors the records were measured on. Counts are comparable within one processor only:
+ * the same code takes other paths (e.g. in memcpy or V8's CPU-feature checks) on another.
+ */
+const cpus = (records, meta) => [...new Set(records.map((r) => r.cpu ?? meta.cpu))].join(' and ');
+
+/** The router's cells (bench/instructions/router-cells.mjs) are the ones of its fetch client. */
+const ROUTER_CLIENT = 'fetch';
+
+export function instructionTables({ meta, records: all }) {
+  const records = all.filter((r) => r.sdk !== ROUTER_CLIENT);
   const cells = new Map();
   for (const r of records) {
     const key = `${r.config}|${r.sdk}|${r.mode}|${r.concurrency}`;
@@ -52,7 +62,7 @@ export function instructionTables({ meta, records }) {
   const out = [];
   const dates = records.map((r) => r.runId).sort();
   out.push('# Instructions per LLM call (callgrind)', '');
-  out.push(`Node ${meta.node}, ${meta.valgrind}, ${meta.cpu} (${meta.cores} cores); runs from ${dates[0]?.slice(0, 10)} to ${dates.at(-1)?.slice(0, 10)}.`);
+  out.push(`Node ${meta.node}, ${meta.valgrind}, ${cpus(records, meta)} (${meta.cores} cores); runs from ${dates[0]?.slice(0, 10)} to ${dates.at(-1)?.slice(0, 10)}.`);
   const perMode = MODES.map((mode) => {
     const r = records.find((x) => x.mode === mode);
     return r && `${MODE_LABELS[mode]} ${r.warmup.toLocaleString('en-US')} + ${r.calls}`;
@@ -78,9 +88,7 @@ export function instructionTables({ meta, records }) {
     }
     out.push('');
   }
-  out.push('## Target: llm-otel (metrics on) adds at most half of the cheapest tracing peer', '');
-  out.push('| SDK | mode | concurrency | llm-otel | llm-otel, metrics on | cheapest tracing peer | half of it | met |');
-  out.push('|---|---|---:|---:|---:|---|---:|---|');
+  const targetRows = [];
   for (const concurrency of CONCURRENCIES) {
     for (const sdk of SDK_ORDER) {
       for (const mode of MODES) {
@@ -90,11 +98,14 @@ export function instructionTables({ meta, records }) {
         const plain = added('llm-otel', sdk, mode, concurrency);
         const half = peers[0].v / 2;
         const verdict = ours <= half ? 'yes' : `no: ${(ours / peers[0].v).toFixed(2)}x the peer`;
-        out.push(`| ${sdkLabels[sdk]} | ${MODE_LABELS[mode]} | ${concurrency} | ${plain === undefined ? '' : signedThousands(plain)} | ${signedThousands(ours)} | ${signedThousands(peers[0].v)} (${peers[0].p}) | ${signedThousands(half)} | ${verdict} |`);
+        targetRows.push(`| ${sdkLabels[sdk]} | ${MODE_LABELS[mode]} | ${concurrency} | ${plain === undefined ? '' : signedThousands(plain)} | ${signedThousands(ours)} | ${signedThousands(peers[0].v)} (${peers[0].p}) | ${signedThousands(half)} | ${verdict} |`);
       }
     }
   }
-  out.push('');
+  if (targetRows.length) {
+    out.push('## Target: llm-otel (metrics on) adds at most half of the cheapest tracing peer', '');
+    out.push('| SDK | mode | concurrency | llm-otel | llm-otel, metrics on | cheapest tracing peer | half of it | met |', '|---|---|---:|---:|---:|---|---:|---|', ...targetRows, '');
+  }
   // The same check on what is left when the collector's share is taken out of both sides: it moves
   // by whole mark-compacts falling into a window or not (docs/benchmark.md, "Garbage collection").
   const addedWithoutGc = (config, sdk, mode, concurrency) => {
@@ -133,15 +144,16 @@ export function instructionTables({ meta, records }) {
     }
     out.push('');
   }
-  const all = CONCURRENCIES.flatMap((concurrency) => SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode, concurrency }))))
+  const measured = CONCURRENCIES.flatMap((concurrency) => SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode, concurrency }))))
     .filter(({ sdk, mode, concurrency }) => configs.some((c) => get(c, sdk, mode, concurrency)));
   /** One row per configuration, one column per measured cell, of what `value` reads from a cell. */
   const perCellTable = (title, note, value) => {
+    if (measured.length === 0) return;
     out.push(title, '', ...(note ? [note, ''] : []));
-    out.push(`| configuration | ${all.map(({ sdk, mode, concurrency }) => `${sdk} ${mode} c=${concurrency}`).join(' | ')} |`);
-    out.push(`|---|${all.map(() => '---:').join('|')}|`);
+    out.push(`| configuration | ${measured.map(({ sdk, mode, concurrency }) => `${sdk} ${mode} c=${concurrency}`).join(' | ')} |`);
+    out.push(`|---|${measured.map(() => '---:').join('|')}|`);
     for (const config of configs) {
-      out.push(`| ${config} | ${all.map(({ sdk, mode, concurrency }) => {
+      out.push(`| ${config} | ${measured.map(({ sdk, mode, concurrency }) => {
         const cell = get(config, sdk, mode, concurrency);
         const v = cell && value(cell);
         return v === undefined ? '' : thousands(v);
@@ -153,5 +165,34 @@ export function instructionTables({ meta, records }) {
     'Whether a whole mark-compact falls into a window moves a cell by ~100-150k per call; compare the rest (total minus this) between builds. Empty: not measured, or recorded before this share was read.',
     (cell) => cell.gc);
   perCellTable('## V8 compilation in the measured window, thousands of instructions per call (left out above)', '', (cell) => cell.compilation);
+  out.push(...routerTable(all.filter((r) => r.sdk === ROUTER_CLIENT), meta));
   return out.join('\n');
+}
+
+/**
+ * The router's per-request cost: instructions of the router process per request (V8 compilation
+ * left out), with tracing off and on, and what tracing adds; the GC share and spans per request beside.
+ */
+function routerTable(records, meta) {
+  if (records.length === 0) return [];
+  const columns = CONCURRENCIES.flatMap((concurrency) => MODES.map((mode) => ({ mode, concurrency })))
+    .filter(({ mode, concurrency }) => records.some((r) => r.mode === mode && r.concurrency === concurrency));
+  const cell = (config, { mode, concurrency }) => {
+    const runs = records.filter((r) => r.config === config && r.mode === mode && r.concurrency === concurrency);
+    return runs.length ? { ir: median(runs.map((r) => r.irPerCall)), gc: median(runs.map((r) => r.gcPerCall)), spans: median(runs.map((r) => r.spansPerCall)) } : undefined;
+  };
+  const row = (label, value) => `| ${label} | ${columns.map((column) => value(column) ?? '').join(' | ')} |`;
+  const r0 = records[0];
+  return [
+    '## The router: thousands of instructions per request in the `llm-otel router` process', '',
+    `One keyword rule and a system_prompt plugin per request (bench/router-setup.mjs), cache off, the backend the mock server; the client is the benchmark's own process (fetch, not counted). Warm-up requests + measured requests as for the app cells; V8 compilation left out. ${cpus(records, meta)}, ${r0.runId.slice(0, 10)}.`, '',
+    `| | ${columns.map(({ mode, concurrency }) => `${MODE_LABELS[mode]} c=${concurrency}`).join(' | ')} |`,
+    `|---|${columns.map(() => '---:').join('|')}|`,
+    row('tracing off, absolute', (c) => cell('router-untraced', c) && thousands(cell('router-untraced', c).ir)),
+    row('traced (the default), absolute', (c) => cell('router', c) && thousands(cell('router', c).ir)),
+    row('added by tracing', (c) => cell('router', c) && cell('router-untraced', c) && signedThousands(cell('router', c).ir - cell('router-untraced', c).ir)),
+    row('of the above, GC (traced / off)', (c) => cell('router', c) && cell('router-untraced', c) && `${thousands(cell('router', c).gc)} / ${thousands(cell('router-untraced', c).gc)}`),
+    row('spans per request, traced', (c) => cell('router', c)?.spans.toFixed(2)),
+    '',
+  ];
 }

@@ -26,16 +26,12 @@ import readline from 'node:readline';
 import { decodeTraceExport } from '../../dist/viewer/decode-trace-export.js';
 import { startOtlpReceiver } from '../../dist/viewer/otlp-receiver.js';
 import { CONCURRENCIES, MODES, REPO_ROOT, configurations, sdks } from '../configurations.mjs';
+import { callgrindCommand, NODE_FLAGS } from './callgrind-command.mjs';
 import { buildCallgrindAddon, checkInstructionTools, InstructionModeUnavailable } from './callgrind-addon.mjs';
 import { readCallgrindDump } from './callgrind-dump.mjs';
+import { measureRouterCell, ROUTER_CLIENT, ROUTER_CONFIGS, ROUTER_MODES } from './router-cells.mjs';
 import { instructionTables } from './report.mjs';
 
-/**
- * V8 flags that make a run repeat: no background compile or GC threads (their interleaving under
- * valgrind is not deterministic), a fixed random seed, and a GC schedule that does not size the
- * heap from measured GC speed (i.e. from time). Without them the same cell spread by 25%.
- */
-export const NODE_FLAGS = ['--expose-gc', '--single-threaded', '--random-seed=1', '--predictable-gc-schedule', '--no-minor-gc-task'];
 /**
  * Calls per mode. A chat or embeddings call needs about 4,000 warm-up calls before V8 has settled
  * (1,500 left it 2.3% higher); a streamed call runs its per-chunk code 100 times per call, and at
@@ -87,7 +83,12 @@ function selectCells(lists, configs, sdkList) {
   for (const concurrency of pick('concurrency', CONCURRENCIES.map(String)).map(Number)) {
     for (const sdk of pick('sdk', sdkList.map((s) => s.name))) {
       for (const mode of pick('mode', MODES)) {
-        for (const config of pick('config', configs.map((c) => c.name), configs.filter((c) => !c.extra).map((c) => c.name))) cells.push({ config, sdk, mode, concurrency });
+        for (const config of pick('config', configs.map((c) => c.name), configs.filter((c) => !c.extra).map((c) => c.name))) {
+          // The router's cells are the ones of its client (ROUTER_CLIENT), in the modes it serves.
+          const router = Boolean(configs.find((c) => c.name === config).router);
+          if (router !== (sdk === ROUTER_CLIENT.name) || (router && !ROUTER_MODES.includes(mode))) continue;
+          cells.push({ config, sdk, mode, concurrency });
+        }
       }
     }
   }
@@ -183,11 +184,11 @@ async function main() {
   const llmOtelConfig = { tracingOnly: path.join(tmp, 'tracing-only.yaml'), withMetrics: path.join(tmp, 'with-metrics.yaml') };
   fs.writeFileSync(llmOtelConfig.tracingOnly, yaml(false));
   fs.writeFileSync(llmOtelConfig.withMetrics, yaml(true));
-  const configs = [...configurations(llmOtelConfig), ...EXTRA_CONFIGS, ...options.setups.map((spec) => {
+  const configs = [...configurations(llmOtelConfig), ...ROUTER_CONFIGS.map((c) => ({ ...c, router: true })), ...EXTRA_CONFIGS, ...options.setups.map((spec) => {
     const [name, file] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
     return { name, label: name, args: ['--import', path.resolve(file)], extra: true };
   })];
-  const sdkList = sdks();
+  const sdkList = [...sdks(), ROUTER_CLIENT];
   const cells = selectCells(lists, configs, sdkList);
   let server;
   try {
@@ -212,47 +213,35 @@ async function main() {
         const service = `ic-${cell.config}-${cell.sdk}-${cell.mode}-c${cell.concurrency}-${repeat}-${process.pid}`;
         const dumpDir = options.profile ?? tmp;
         fs.mkdirSync(dumpDir, { recursive: true });
-        const outFile = path.join(dumpDir, `callgrind.${service}.out`);
-        const env = {
-          ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, BENCH_OTLP_HTTP_ENDPOINT: httpSink.url, OTEL_SERVICE_NAME: service,
-          ...config.env,
-          BENCH_IC_ADDON: addon, BENCH_IC_MODE: cell.mode, BENCH_IC_CONCURRENCY: String(cell.concurrency),
-          BENCH_IC_WARMUP: String(warmup), BENCH_IC_CALLS: String(calls), BENCH_IC_BATCH: String(options.batch),
-          ...extraEnv,
-        };
-        const profileFlags = options.profile
-          ? { valgrind: ['--dump-instr=yes'], node: ['--perf-basic-prof', '--interpreted-frames-native-stack', `--perf-basic-prof-path=${options.profile}`] }
-          : { valgrind: [], node: [] };
-        const args = ['--tool=callgrind', '--trace-children=no', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, ...profileFlags.valgrind,
-          process.execPath, ...NODE_FLAGS, ...(options.nodeFlags ?? []), ...profileFlags.node, ...config.args, path.join(REPO_ROOT, 'bench/instructions/measured-app.cjs')];
         process.stderr.write(`[${index + 1}/${cells.length}] ${cell.config} ${sdk.label} ${cell.mode} c=${cell.concurrency}${options.repeat > 1 ? ` run ${repeat}/${options.repeat}` : ''} ... `);
         const started = Date.now();
-        if (options.native) {
-          const native = await runProcess(process.execPath, args.slice(args.indexOf(process.execPath) + 1), env);
-          console.log(native.stdout, native.stderr);
-          continue;
+        const measured = config.router
+          ? await measureRouterCell({ cell, dir: tmp, endpoint, backendUrl: server.url, addon, service, warmup, calls, batch: options.batch, options })
+          : await measureAppCell({ service, dumpDir, options, config, env: {
+            ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, BENCH_OTLP_HTTP_ENDPOINT: httpSink.url, OTEL_SERVICE_NAME: service,
+            ...config.env,
+            BENCH_IC_ADDON: addon, BENCH_IC_MODE: cell.mode, BENCH_IC_CONCURRENCY: String(cell.concurrency),
+            BENCH_IC_WARMUP: String(warmup), BENCH_IC_CALLS: String(calls), BENCH_IC_BATCH: String(options.batch),
+            ...extraEnv,
+          } });
+        if (!measured) continue;
+        if (!['none', 'router-untraced'].includes(config.name) && measured.batchProcessors === 0) {
+          throw new Error(`${service}: no BatchSpanProcessor found under the global tracer provider; export-schedule.cjs cannot fix the export schedule`);
         }
-        const result = await runProcess('valgrind', args, env);
-        const line = result.stdout.split('\n').find((l) => l.startsWith('{"measured":true'));
-        if (result.code !== 0 || !line) throw new Error(`${service}: the app failed (exit ${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-1000)}`);
-        const app = JSON.parse(line);
-        if (config.name !== 'none' && app.batchProcessors === 0) {
-          throw new Error(`${service}: no BatchSpanProcessor found under the global tracer provider; measured-app.cjs cannot fix the export schedule`);
-        }
-        const dump = readCallgrindDump(`${outFile}.1`);
-        if (!options.profile) for (const f of fs.readdirSync(dumpDir)) if (f.startsWith(path.basename(outFile))) fs.rmSync(path.join(dumpDir, f));
+        const dump = readCallgrindDump(measured.dumpFile);
+        if (!options.profile) for (const f of fs.readdirSync(dumpDir)) if (f.startsWith(`callgrind.${service}.out`)) fs.rmSync(path.join(dumpDir, f));
         // The receiver may still be decoding the last export.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const [from, to] = app.windowNs.map(BigInt);
+        const [from, to] = measured.windowNs.map(BigInt);
         const inWindow = (spansByService.get(service) ?? []).filter((s) => s.start >= from && s.start <= to);
         spansByService.delete(service);
         const record = {
-          ...cell, sdkLabel: sdk.label, repeat, runId, calls, warmup, batch: options.batch,
+          ...cell, sdkLabel: sdk.label, repeat, runId, cpu: meta.cpu, calls, warmup, batch: options.batch,
           env: options.env.length ? options.env : undefined,
           irPerCall: (dump.total - dump.compilation) / calls, compilationPerCall: dump.compilation / calls, gcPerCall: dump.gc / calls,
           windowIr: dump.total, spansPerCall: inWindow.length / calls, spanNames: [...new Set(inWindow.map((s) => s.name))].slice(0, 3),
-          exports: app.exports, seconds: (Date.now() - started) / 1000,
-          dump: options.profile ? `${outFile}.1` : undefined,
+          exports: measured.exports, seconds: (Date.now() - started) / 1000,
+          dump: options.profile ? measured.dumpFile : undefined,
         };
         records.push(record);
         // Saved cell by cell: a long selection that stops keeps what it measured.
@@ -270,6 +259,26 @@ async function main() {
     await httpSink.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * One app cell: bench/instructions/measured-app.cjs under callgrind with the configuration's
+ * preload. Resolves with the dump's file and what the app reports (window edges, exports); with
+ * --native, prints the app's output and resolves with nothing.
+ */
+async function measureAppCell({ service, dumpDir, options, config, env }) {
+  const outFile = path.join(dumpDir, `callgrind.${service}.out`);
+  const [command, ...args] = [...callgrindCommand(outFile, options), ...config.args, path.join(REPO_ROOT, 'bench/instructions/measured-app.cjs')];
+  if (options.native) {
+    const native = await runProcess(process.execPath, args.slice(args.indexOf(process.execPath) + 1), env);
+    console.log(native.stdout, native.stderr);
+    return undefined;
+  }
+  const result = await runProcess(command, args, env);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('{"measured":true'));
+  if (result.code !== 0 || !line) throw new Error(`${service}: the app failed (exit ${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-1000)}`);
+  const app = JSON.parse(line);
+  return { dumpFile: `${outFile}.1`, windowNs: app.windowNs, exports: app.exports, batchProcessors: app.batchProcessors };
 }
 
 /** New runs replace earlier runs of the same cell; the file keeps the latest measurement of every cell. */
