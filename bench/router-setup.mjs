@@ -41,22 +41,25 @@ decisions:
 /**
  * `llm-otel router` in its own process, on a free port. `command` and `prefix` put something in
  * front of `dist/cli/main.js` (valgrind and node flags); stdout lines after the listening line go
- * to `onLine`.
+ * to `onLine`. `quiet` keeps stderr (valgrind's banner) off the terminal; its end is in
+ * `stderrTail()` and in the error when the router does not start.
  */
-export async function startRouterProcess(configFile, { command = process.execPath, prefix = [], env = process.env, onLine } = {}) {
+export async function startRouterProcess(configFile, { command = process.execPath, prefix = [], env = process.env, onLine, quiet = false } = {}) {
   const child = spawn(command, [...prefix, path.join(REPO_ROOT, 'dist/cli/main.js'), 'router', '--config', configFile, '--port', '0'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', quiet ? 'pipe' : 'inherit'],
     env: Object.fromEntries(Object.entries(env).filter(([key]) => !/^(OTEL_|OTLP_|LLM_OTEL_)/.test(key))),
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-3000)));
   const lines = readline.createInterface({ input: child.stdout });
   const line = await new Promise((resolve, reject) => {
     lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`router exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`router exited with ${code}${stderr ? `:\n${stderr}` : ''}`)));
   });
   if (onLine) lines.on('line', onLine);
   const url = /listening on (\S+)/.exec(line)[1];
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { url, pid: child.pid, child, exited, stop: async () => { child.kill('SIGTERM'); await exited; } };
+  return { url, pid: child.pid, child, exited, stderrTail: () => stderr, stop: async () => { child.kill('SIGTERM'); await exited; } };
 }
 
 /** A chat completion request body, plain or streamed (STREAM_CHUNKS content chunks). */

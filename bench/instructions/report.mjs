@@ -60,14 +60,16 @@ export function instructionTables({ meta, records: all }) {
     return cell.ir - base.ir;
   };
   const out = [];
-  const dates = records.map((r) => r.runId).sort();
+  // The header describes the app cells; the router's table names its own machine and date.
+  const described = records.length ? records : all;
+  const dates = described.map((r) => r.runId).sort();
   out.push('# Instructions per LLM call (callgrind)', '');
-  out.push(`Node ${meta.node}, ${meta.valgrind}, ${cpus(records, meta)} (${meta.cores} cores); runs from ${dates[0]?.slice(0, 10)} to ${dates.at(-1)?.slice(0, 10)}.`);
+  out.push(`Node ${meta.node}, ${meta.valgrind}, ${cpus(described, meta)} (${meta.cores} cores); runs from ${dates[0]?.slice(0, 10)} to ${dates.at(-1)?.slice(0, 10)}.`);
   const perMode = MODES.map((mode) => {
-    const r = records.find((x) => x.mode === mode);
+    const r = described.find((x) => x.mode === mode);
     return r && `${MODE_LABELS[mode]} ${r.warmup.toLocaleString('en-US')} + ${r.calls}`;
   }).filter(Boolean);
-  out.push(`Per cell, warm-up calls (uninstrumented) + measured calls: ${perMode.join('; ')}. Spans exported in batches of ${records[0]?.batch}; node ${meta.nodeFlags}.`);
+  out.push(`Per cell, warm-up calls (uninstrumented) + measured calls: ${perMode.join('; ')}. Spans exported in batches of ${described[0]?.batch}; node ${meta.nodeFlags}.`);
   out.push('Method and how to read it: [docs/benchmark.md](../docs/benchmark.md#instruction-counts). Reproduce: `npm run bench -- --instructions` (cells: `--config`, `--sdk`, `--mode`, `--concurrency`).', '');
   for (const concurrency of CONCURRENCIES) {
     const columns = SDK_ORDER.flatMap((sdk) => MODES.map((mode) => ({ sdk, mode }))).filter(({ sdk, mode }) => configs.some((c) => get(c, sdk, mode, concurrency)));
@@ -132,7 +134,9 @@ export function instructionTables({ meta, records: all }) {
     out.push('## The same, with the garbage collector\'s share taken out of both sides', '');
     out.push('| SDK | mode | concurrency | llm-otel, metrics on | cheapest tracing peer | half or less |', '|---|---|---:|---:|---|---|', ...gcRows, '');
   }
-  const repeated = [...cells.values()].filter((runs) => runs.length > 1);
+  // The router's cells (in their own table below) are spread-checked with the rest.
+  const runsOfCell = Map.groupBy(all, (r) => `${r.config}|${r.sdk}|${r.mode}|${r.concurrency}`);
+  const repeated = [...runsOfCell.values()].filter((runs) => runs.length > 1);
   if (repeated.length) {
     out.push('## Spread of repeated cells', '');
     out.push('| cell | instructions per call, each run | (max - min) / mean |', '|---|---|---:|');

@@ -37,12 +37,12 @@ export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon
   const [command, ...prefix] = [...callgrindCommand(outFile, options), '--import', path.join(REPO_ROOT, 'bench/instructions/measured-router.mjs')];
   const waiting = [];
   const router = await startRouterProcess(configFile, {
-    command, prefix, env: { ...process.env, BENCH_IC_ADDON: addon, BENCH_IC_BATCH: String(batch) },
+    command, prefix, env: { ...process.env, BENCH_IC_ADDON: addon, BENCH_IC_BATCH: String(batch) }, quiet: true,
     onLine(line) {
       if (!line.startsWith('{"bench"')) return;
       const reply = JSON.parse(line);
       const next = waiting.shift();
-      if (reply.bench === 'error') next?.reject(new Error(`measured-router.mjs: ${reply.message}`));
+      if (reply.bench === 'error') next?.reject(new Error(`measured-router.mjs: ${reply.message}\n${router.stderrTail()}`));
       else next?.resolve(reply);
     },
   });
