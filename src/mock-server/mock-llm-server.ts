@@ -31,6 +31,13 @@ export interface MockLlmServerOptions {
    * be counted as the client's work.
    */
   keepAliveMs?: number;
+  /**
+   * End every streamed chat chunk with an `obfuscation` value, different in each, as OpenAI does
+   * unless `stream_options.include_obfuscation` is false (padding against length side channels).
+   * Off by default; the benchmark turns it on with BENCH_MOCK_OBFUSCATION=1 to measure a stream's
+   * per-chunk cost on chunks shaped like OpenAI's.
+   */
+  obfuscation?: boolean;
 }
 
 interface ChatBody {
@@ -39,7 +46,7 @@ interface ChatBody {
   prompt?: unknown;
   input?: unknown;
   stream?: boolean;
-  stream_options?: { include_usage?: boolean };
+  stream_options?: { include_usage?: boolean; include_obfuscation?: boolean };
   max_tokens?: number;
   max_completion_tokens?: number;
   max_output_tokens?: number;
@@ -73,7 +80,12 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function chat(body: ChatBody, res: http.ServerResponse): void {
+/** A chunk's obfuscation value: 1-12 letters and digits, different from chunk to chunk, deterministic. */
+function obfuscationValue(index: number): string {
+  return (Math.imul(index + 1, 2654435761) >>> 0).toString(36).padEnd(12, 'x').slice(0, 1 + (index % 12));
+}
+
+function chat(body: ChatBody, res: http.ServerResponse, options: MockLlmServerOptions): void {
   const model = body.model ?? 'mock-model';
   const words = replyWords(body);
   const usage = { prompt_tokens: promptWords(body), completion_tokens: words.length, total_tokens: promptWords(body) + words.length };
@@ -88,8 +100,10 @@ function chat(body: ChatBody, res: http.ServerResponse): void {
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const obfuscated = options.obfuscation === true && body.stream_options?.include_obfuscation !== false;
+  let chunks = 0;
   const chunk = (choices: unknown[], extra: object = {}) =>
-    `data: ${JSON.stringify({ id: responseId, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`;
+    `data: ${JSON.stringify({ id: responseId, object: 'chat.completion.chunk', created, model, choices, ...extra, ...(obfuscated && { obfuscation: obfuscationValue(chunks++) }) })}\n\n`;
   let out = chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
   words.forEach((word, i) => {
     out += chunk([{ index: 0, delta: { content: (i === 0 ? '' : ' ') + word }, finish_reason: null }]);
@@ -129,7 +143,7 @@ function responses(body: ChatBody, res: http.ServerResponse): void {
   });
 }
 
-const ROUTES: ReadonlyArray<readonly [string, (body: ChatBody, res: http.ServerResponse) => void]> = [
+const ROUTES: ReadonlyArray<readonly [string, (body: ChatBody, res: http.ServerResponse, options: MockLlmServerOptions) => void]> = [
   ['/chat/completions', chat],
   ['/completions', completion],
   ['/embeddings', embeddings],
@@ -158,7 +172,7 @@ export async function startMockLlmServer(options: MockLlmServerOptions = {}): Pr
         json(res, 400, { error: { type: 'invalid_request_error', message: 'body is not JSON' } });
         return;
       }
-      route[1](body, res);
+      route[1](body, res, options);
     });
   });
   server.keepAliveTimeout = options.keepAliveMs ?? 5_000;

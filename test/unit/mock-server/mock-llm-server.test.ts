@@ -40,3 +40,37 @@ describe('mock LLM server keep-alive', () => {
     expect(await keepAliveHeader(server)).toBe('timeout=600');
   });
 });
+
+describe('mock LLM server obfuscation', () => {
+  let server: MockLlmServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** The JSON chunks of one streamed chat answer. */
+  async function streamedChunks(streamOptions: object): Promise<Array<Record<string, unknown>>> {
+    const response = await fetch(`${server!.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'mock-model', stream: true, max_tokens: 5, stream_options: { include_usage: true, ...streamOptions } }),
+    });
+    const text = await response.text();
+    return text.split('\n\n').filter((event) => event.startsWith('data: {')).map((event) => JSON.parse(event.slice(6)) as Record<string, unknown>);
+  }
+
+  it('ends every chunk in a different obfuscation value when asked to, as OpenAI does', async () => {
+    server = await startMockLlmServer({ maxRequests: 2, obfuscation: true });
+    const chunks = await streamedChunks({});
+    expect(chunks).toHaveLength(8); // role, 5 words, finish, usage
+    const values = chunks.map((chunk) => chunk.obfuscation);
+    expect(values.every((value) => typeof value === 'string' && /^[0-9a-z]+$/.test(value))).toBe(true);
+    expect(new Set(values).size).toBe(values.length);
+    // The request may switch it off, as OpenAI's stream_options.include_obfuscation does.
+    expect((await streamedChunks({ include_obfuscation: false })).some((chunk) => 'obfuscation' in chunk)).toBe(false);
+  });
+
+  it('sends none by default', async () => {
+    server = await startMockLlmServer({ maxRequests: 1 });
+    expect((await streamedChunks({})).some((chunk) => 'obfuscation' in chunk)).toBe(false);
+  });
+});
