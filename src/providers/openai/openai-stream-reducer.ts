@@ -4,7 +4,7 @@ import type { SseEventReducer } from '../stream/sse-accumulator.js';
 import { asArray, asInteger, asNonEmptyString, asObject, asString, definedOnly, dig, parseJsonOrUndefined } from '../json-fields.js';
 import { BoundedText } from '../stream/text-buffer.js';
 import { readOpenAiError, readOpenAiUsage, readResponsesApiObject } from './read-openai-response.js';
-import { BareChatDeltaTest, isResponsesDelta } from './stream-event-skip.js';
+import { isBareChatDelta, isResponsesDelta } from './stream-event-skip.js';
 import { toolCallArguments } from '../content-parts.js';
 
 interface ChoiceState {
@@ -25,7 +25,6 @@ export class OpenAiStreamReducer implements SseEventReducer {
   private readonly choices = new Map<number, ChoiceState>();
   private final?: ResponseFacts;
   private error?: Pick<ResponseFacts, 'errorType' | 'errorMessage'>;
-  private readonly bareDelta = new BareChatDeltaTest();
 
   constructor(private readonly captureContent: boolean) {}
 
@@ -57,7 +56,7 @@ export class OpenAiStreamReducer implements SseEventReducer {
 
   /** Content deltas matter only for content capture; once id and model are known, they add no fact. */
   private addsNothing(data: string): boolean {
-    if (this.responseId !== undefined && this.responseModel !== undefined && this.bareDelta.isBare(data)) return true;
+    if (this.responseId !== undefined && this.responseModel !== undefined && isBareChatDelta(data)) return true;
     return isResponsesDelta(data);
   }
 

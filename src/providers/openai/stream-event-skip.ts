@@ -24,7 +24,10 @@ function skipSpace(text: string, at: number): number {
 /**
  * A chat/completions chunk whose every choice is still running (`finish_reason: null`), with no
  * usage object and no error: it only carries a content or tool-call delta. Plain string scans,
- * no regex on the common path: this runs once per streamed chunk.
+ * no regex on the common path: this runs once per streamed chunk. A shortcut that compared an
+ * event with the last bare delta's text around its content (once `BareChatDeltaTest`) cost as
+ * much as these scans on the benchmark's chunks, and twice as much on OpenAI's own, whose every
+ * chunk ends in a different `obfuscation` value (docs/benchmark.md); it was removed.
  */
 export function isBareChatDelta(data: string): boolean {
   if (data.includes('error"') || (data.includes('usage"') && USAGE_OBJECT.test(data))) return false;
@@ -45,48 +48,4 @@ export function isBareChatDelta(data: string): boolean {
  */
 export function isResponsesDelta(data: string): boolean {
   return data.includes('type":"response.') && data.includes('.delta"') && !data.includes('error"') && !RESPONSE_OBJECT.test(data);
-}
-
-const CONTENT_STRING = '"content":"';
-const BACKSLASH = 0x5c;
-
-/**
- * `isBareChatDelta` with a shortcut for the stream's next deltas. OpenAI repeats a chunk's id,
- * `created`, model and fingerprint in every chunk, so consecutive content deltas differ only in
- * the text of `"content":"..."`. This remembers the text before and after that string in the last
- * bare delta; an event with the same text before and after, whose content has no quote (so the
- * string ends where the remembered one did) and does not end in a backslash (which would escape
- * that quote), has the same keys and values around its content: it is bare too. The shortcut
- * compares two strings natively instead of running the four searches (about 2,000 instructions
- * an event); any other event gets the full test. Per stream: its state is one stream's last delta.
- */
-export class BareChatDeltaTest {
-  private before = '';
-  private after = '';
-
-  isBare(data: string): boolean {
-    if (this.before !== '' && this.matchesLast(data)) return true;
-    if (!isBareChatDelta(data)) return false;
-    this.remember(data);
-    return true;
-  }
-
-  private matchesLast(data: string): boolean {
-    const end = data.length - this.after.length;
-    // slice and === compare natively; startsWith and endsWith walked the text about 3x slower here.
-    if (end < this.before.length || data.slice(0, this.before.length) !== this.before || data.slice(end) !== this.after) return false;
-    return data.indexOf('"', this.before.length) === end && data.charCodeAt(end - 1) !== BACKSLASH;
-  }
-
-  private remember(data: string): void {
-    this.before = '';
-    const at = data.indexOf(CONTENT_STRING);
-    // One content string only: with two (two choices) the one that varies is not known.
-    if (at === -1 || data.indexOf(CONTENT_STRING, at + 1) !== -1) return;
-    const start = at + CONTENT_STRING.length;
-    const close = data.indexOf('"', start);
-    if (close === -1 || data.charCodeAt(close - 1) === BACKSLASH) return;
-    this.before = data.slice(0, start);
-    this.after = data.slice(close);
-  }
 }
