@@ -238,6 +238,8 @@ async function main() {
         const record = {
           ...cell, sdkLabel: sdk.label, repeat, runId, cpu: meta.cpu, calls, warmup, batch: options.batch,
           env: options.env.length ? options.env : undefined,
+          // The mock's chunks shaped like OpenAI's (bench/mock-server.mjs); not the published cells' workload.
+          mockObfuscation: process.env.BENCH_MOCK_OBFUSCATION === '1' || undefined,
           irPerCall: (dump.total - dump.compilation) / calls, compilationPerCall: dump.compilation / calls, gcPerCall: dump.gc / calls,
           windowIr: dump.total, spansPerCall: inWindow.length / calls, spanNames: [...new Set(inWindow.map((s) => s.name))].slice(0, 3),
           exports: measured.exports, seconds: (Date.now() - started) / 1000,
