@@ -10,19 +10,11 @@
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/bare.%p \
 //     node --single-threaded --predictable-gc-schedule --random-seed=1 bench/micro/bare-delta.mjs openai 50
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { isBareChatDelta } from '../../dist/providers/openai/stream-event-skip.js';
+import { callgrind } from './callgrind-requests.mjs';
 
 const kind = process.argv[2] ?? 'openai';
 const rounds = Number(process.argv[3] ?? 50);
-
-const require = createRequire(import.meta.url);
-let callgrind;
-try {
-  callgrind = require(`../.cache/instructions/callgrind-requests-node${process.versions.node}.node`);
-} catch {
-  callgrind = { onValgrind: () => false, startInstrumentation() {}, zeroStats() {}, dumpStats() {} };
-}
 
 function events() {
   if (kind === 'mock') {

@@ -7,19 +7,11 @@
 //   node bench/micro/cost.mjs gpt-4o-mini [calls]
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cost.%p \
 //     node --single-threaded --predictable-gc-schedule --random-seed=1 bench/micro/cost.mjs gpt-4o-mini 2000
-import { createRequire } from 'node:module';
 import { llmCallCostUsd } from '../../dist/cost/llm-call-cost.js';
+import { callgrind } from './callgrind-requests.mjs';
 
 const model = process.argv[2] ?? 'gpt-4o-mini';
 const calls = Number(process.argv[3] ?? 2000);
-
-const require = createRequire(import.meta.url);
-let callgrind;
-try {
-  callgrind = require(`../.cache/instructions/callgrind-requests-node${process.versions.node}.node`);
-} catch {
-  callgrind = { onValgrind: () => false, startInstrumentation() {}, zeroStats() {}, dumpStats() {} };
-}
 
 // Token counts vary from call to call, as they do in an app.
 const call = (i) => ({ provider: 'openai', responseModel: model, requestModel: model, usage: { inputTokens: 12 + (i % 50), outputTokens: 8 + (i % 13) } });

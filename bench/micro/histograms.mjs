@@ -6,24 +6,16 @@
 //   node bench/micro/histograms.mjs sdk|ours [calls]
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/hist.%p \
 //     node --single-threaded --predictable-gc-schedule bench/micro/histograms.mjs ours 2000
-import { createRequire } from 'node:module';
 import { INVALID_SPAN_CONTEXT, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationTemporality, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { defaultGenAiMetrics } from '../../dist/metrics/default-genai-metrics.js';
 import { InProcessHistograms } from '../../dist/metrics/in-process-histograms.js';
 import { meterHistograms } from '../../dist/metrics/series-histogram.js';
+import { callgrind } from './callgrind-requests.mjs';
 
 const which = process.argv[2] ?? 'ours';
 const calls = Number(process.argv[3] ?? 2000);
-
-const require = createRequire(import.meta.url);
-let callgrind;
-try {
-  callgrind = require(`../.cache/instructions/callgrind-requests-node${process.versions.node}.node`);
-} catch {
-  callgrind = { onValgrind: () => false, startInstrumentation() {}, zeroStats() {}, dumpStats() {} };
-}
 
 class Reader extends MetricReader {
   onForceFlush() { return Promise.resolve(); }

@@ -7,23 +7,15 @@
 //   node bench/micro/serializer.mjs otel|ours [batches]
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/ser.%p \
 //     node --single-threaded --predictable-gc-schedule bench/micro/serializer.mjs ours 200
-import { createRequire } from 'node:module';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { serializeTraceRequest } from '../../dist/export/otlp-trace-serializer.js';
+import { callgrind } from './callgrind-requests.mjs';
 
 const which = process.argv[2] ?? 'ours';
 const batches = Number(process.argv[3] ?? 200);
 const serialize = which === 'otel' ? (spans) => ProtobufTraceSerializer.serializeRequest(spans) : serializeTraceRequest;
-
-const require = createRequire(import.meta.url);
-let callgrind;
-try {
-  callgrind = require(`../.cache/instructions/callgrind-requests-node${process.versions.node}.node`);
-} catch {
-  callgrind = { onValgrind: () => false, startInstrumentation() {}, zeroStats() {}, dumpStats() {} };
-}
 
 const exporter = new InMemorySpanExporter();
 const provider = new TracerProvider({
