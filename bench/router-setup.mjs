@@ -52,12 +52,18 @@ export async function startRouterProcess(configFile, { command = process.execPat
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-3000)));
   const lines = readline.createInterface({ input: child.stdout });
-  const line = await new Promise((resolve, reject) => {
-    lines.once('line', resolve);
+  // Node flags such as --trace-opt may write to stdout before the router's one line.
+  const url = await new Promise((resolve, reject) => {
+    const listening = (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (!match) return;
+      lines.off('line', listening);
+      if (onLine) lines.on('line', onLine);
+      resolve(match[1]);
+    };
+    lines.on('line', listening);
     child.once('exit', (code) => reject(new Error(`router exited with ${code}${stderr ? `:\n${stderr}` : ''}`)));
   });
-  if (onLine) lines.on('line', onLine);
-  const url = /listening on (\S+)/.exec(line)[1];
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return { url, pid: child.pid, child, exited, stderrTail: () => stderr, stop: async () => { child.kill('SIGTERM'); await exited; } };
 }

@@ -22,7 +22,8 @@ export const ROUTER_CLIENT = { name: 'fetch', label: 'fetch client' };
  * One router cell under callgrind. `endpoint` is the OTLP/gRPC receiver, `backendUrl` the mock
  * server, `service` the router's service name (its spans are told apart by it); `options` carries
  * profile and nodeFlags as for the app cells. Resolves with the dump's file and the window's edges
- * and export counts, as measured-router.mjs reports them.
+ * and export counts, as measured-router.mjs reports them; with --native, prints the router's
+ * output and resolves with nothing.
  */
 export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon, service, warmup, calls, batch, options }) {
   const configFile = path.join(dir, `${service}.yaml`);
@@ -34,11 +35,16 @@ export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon
   }));
   const dumpDir = options.profile ?? dir;
   const outFile = path.join(dumpDir, `callgrind.${service}.out`);
-  const [command, ...prefix] = [...callgrindCommand(outFile, options), '--import', path.join(REPO_ROOT, 'bench/instructions/measured-router.mjs')];
+  const measured = [...callgrindCommand(outFile, options), '--import', path.join(REPO_ROOT, 'bench/instructions/measured-router.mjs')];
+  // --native: the router without valgrind, its stdout (V8 traces of --node-flags) printed, the
+  // window marked as in measured-app.cjs.
+  const [command, ...prefix] = options.native ? measured.slice(measured.indexOf(process.execPath)) : measured;
+  const printed = [];
   const waiting = [];
   const router = await startRouterProcess(configFile, {
     command, prefix, env: { ...process.env, BENCH_IC_ADDON: addon, BENCH_IC_BATCH: String(batch) }, quiet: true,
     onLine(line) {
+      if (options.native) printed.push(line.startsWith('{"bench":"started"') ? '-- measured window --' : line);
       if (!line.startsWith('{"bench"')) return;
       const reply = JSON.parse(line);
       const next = waiting.shift();
@@ -61,6 +67,10 @@ export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon
     await sendRequests(base, payload, calls, cell.concurrency);
     const stopped = await ask('stop');
     const windowEnd = nowNs();
+    if (options.native) {
+      console.log(printed.join('\n'));
+      return undefined;
+    }
     return { dumpFile: `${outFile}.1`, windowNs: [windowStart, windowEnd], exports: stopped.exports, batchProcessors: stopped.batchProcessors };
   } finally {
     await router.stop();
