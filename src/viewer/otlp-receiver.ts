@@ -44,8 +44,9 @@ export interface OtlpReceiver {
   /** Every metric received so far, in arrival order. */
   metrics: ReceivedMetric[];
   /**
-   * Resolves with a copy of all spans once `predicate` holds for them;
-   * rejects after `timeoutMs` (or on close) with how many spans did arrive.
+   * Resolves with a copy of all spans once `predicate` holds for them, checked as each export of
+   * spans or metrics arrives (a predicate may read `metrics`); rejects after `timeoutMs` (or on
+   * close) with how many spans did arrive.
    */
   waitForSpans(predicate: (spans: ReceivedSpan[]) => boolean, timeoutMs: number): Promise<ReceivedSpan[]>;
   /** Graceful shutdown, forced after one second so a stuck client cannot hang the caller. */
@@ -165,6 +166,8 @@ export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Prom
       Buffer.from(ExportMetricsServiceResponse.encode({}).finish()),
       (batch: ReceivedMetric[]) => {
         for (const metric of batch) metrics.push(metric);
+        // A waiter's condition may read the metrics received too (the router's e2e test does).
+        settleWaiters();
         notify(options.onMetrics, batch);
       },
     ),

@@ -174,6 +174,20 @@ describe('startOtlpReceiver', () => {
     });
   });
 
+  it('settles a waiter whose condition reads the metrics when a metrics export arrives, with no span', async () => {
+    const otlp = await receiver();
+    const reader = new PeriodicExportingMetricReader({
+      exporter: new OTLPMetricExporter({ url: `http://127.0.0.1:${otlp.port}` }),
+      exportIntervalMillis: 60_000,
+    });
+    const provider = new MeterProvider({ readers: [reader] });
+    cleanups.push(() => provider.shutdown());
+    const waited = otlp.waitForSpans(() => otlp.metrics.some((metric) => metric.name === 'waited.for'), 5000);
+    provider.getMeter('waiter-test').createCounter('waited.for').add(1);
+    await reader.forceFlush();
+    expect(await waited).toEqual([]);
+  });
+
   it('answers INVALID_ARGUMENT to bytes that are not an OTLP request', async () => {
     const otlp = await receiver();
     const Client = makeGenericClientConstructor(
