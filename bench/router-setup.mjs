@@ -65,7 +65,7 @@ export async function startRouterProcess(configFile, { command = process.execPat
     child.once('exit', (code) => reject(new Error(`router exited with ${code}${stderr ? `:\n${stderr}` : ''}`)));
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { url, pid: child.pid, child, exited, stderrTail: () => stderr, stop: async () => { child.kill('SIGTERM'); await exited; } };
+  return { url, pid: child.pid, child, stderrTail: () => stderr, stop: async () => { child.kill('SIGTERM'); await exited; } };
 }
 
 /** A chat completion request body, plain or streamed (STREAM_CHUNKS content chunks). */

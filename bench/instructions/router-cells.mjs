@@ -19,13 +19,14 @@ export const ROUTER_MODES = ['chat', 'stream'];
 export const ROUTER_CLIENT = { name: 'fetch', label: 'fetch client' };
 
 /**
- * One router cell under callgrind. `endpoint` is the OTLP/gRPC receiver, `backendUrl` the mock
+ * One router cell under callgrind. `dir` takes its configuration file and `dumpDir` the dump (as
+ * for the app cells); `endpoint` is the OTLP/gRPC receiver, `backendUrl` the mock
  * server, `service` the router's service name (its spans are told apart by it); `options` carries
  * profile and nodeFlags as for the app cells. Resolves with the dump's file and the window's edges
  * and export counts, as measured-router.mjs reports them; with --native, prints the router's
  * output and resolves with nothing.
  */
-export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon, service, warmup, calls, batch, options }) {
+export async function measureRouterCell({ cell, dir, dumpDir, endpoint, backendUrl, addon, service, warmup, calls, batch, options }) {
   const configFile = path.join(dir, `${service}.yaml`);
   fs.writeFileSync(configFile, routerConfigYaml({
     otlpEndpoint: endpoint, backendPort: Number(new URL(backendUrl).port), serviceName: service,
@@ -33,7 +34,6 @@ export async function measureRouterCell({ cell, dir, endpoint, backendUrl, addon
     // Per-request recording is counted, the once-per-interval metrics export is not.
     metricsIntervalMs: 1_000_000_000,
   }));
-  const dumpDir = options.profile ?? dir;
   const outFile = path.join(dumpDir, `callgrind.${service}.out`);
   const measured = [...callgrindCommand(outFile, options), '--import', path.join(REPO_ROOT, 'bench/instructions/measured-router.mjs')];
   // --native: the router without valgrind, its stdout (V8 traces of --node-flags) printed, the

@@ -216,7 +216,7 @@ async function main() {
         process.stderr.write(`[${index + 1}/${cells.length}] ${cell.config} ${sdk.label} ${cell.mode} c=${cell.concurrency}${options.repeat > 1 ? ` run ${repeat}/${options.repeat}` : ''} ... `);
         const started = Date.now();
         const measured = config.router
-          ? await measureRouterCell({ cell, dir: tmp, endpoint, backendUrl: server.url, addon, service, warmup, calls, batch: options.batch, options })
+          ? await measureRouterCell({ cell, dir: tmp, dumpDir, endpoint, backendUrl: server.url, addon, service, warmup, calls, batch: options.batch, options })
           : await measureAppCell({ service, dumpDir, options, config, env: {
             ...baseEnv(), BENCH_SDK: sdk.module, BENCH_BASE_URL: server.url, BENCH_OTLP_ENDPOINT: endpoint, BENCH_OTLP_HTTP_ENDPOINT: httpSink.url, OTEL_SERVICE_NAME: service,
             ...config.env,
